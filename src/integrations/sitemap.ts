@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import sitemap, { type SitemapItem } from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+
+/** An alternate-language link as a page declares it in its `<head>`. */
+export interface Alternate {
+  lang: string;
+  url: string;
+}
+
+/**
+ * Reads the `<link rel="alternate" hreflang>` tags of a built page. The page head is the
+ * one place that knows which translations are real, so the sitemap copies it rather than
+ * guessing from URLs (a fallback page awaiting translation has no alternates).
+ */
+export function alternatesFromHtml(html: string): Alternate[] {
+  const head = html.split('</head>')[0] ?? '';
+  const out: Alternate[] = [];
+  for (const [tag] of head.matchAll(/<link\b[^>]*>/g)) {
+    const attr = (name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+    if (attr('rel') === 'alternate' && attr('hreflang') && attr('href')) {
+      out.push({ lang: attr('hreflang')!, url: attr('href')!.replaceAll('&amp;', '&') });
+    }
+  }
+  return out;
+}
+
+/** The built HTML file of a page URL, for a site served from `base`. */
+export function pageFile(url: string, outDir: string, base: string): string {
+  const path = decodeURIComponent(new URL(url).pathname);
+  const inSite = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+  return `${outDir.replace(/\/$/, '')}/${inSite}${inSite === '' || inSite.endsWith('/') ? 'index.html' : ''}`;
+}
+
+/** A sitemap entry with the page's own hreflang alternates (x-default included). */
+export function withAlternates(item: SitemapItem, alternates: Alternate[]): SitemapItem {
+  // A new array each time: @astrojs/sitemap shares `links` between alternates.
+  return { ...item, links: alternates.length > 1 ? alternates.map((a) => ({ ...a })) : [] };
+}
+
+/** @astrojs/sitemap, with hreflang alternates taken from each built page. */
+export default function siteSitemap(): AstroIntegration {
+  let outDir = '';
+  let base = '/';
+  return {
+    name: 'smart-gender:sitemap',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          integrations: [
+            sitemap({
+              serialize: (item) =>
+                withAlternates(item, alternatesFromHtml(readFileSync(pageFile(item.url, outDir, base), 'utf8'))),
+            }),
+          ],
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import type { Lang } from '../i18n/locales.ts';
+import { pairTwins, type LocalizedPage } from './twins.ts';
+import { parseIsoWithOffset } from './dates.ts';
+
+/**
+ * Every content query of the site: draft filtering, twin pairing and sorting happen here
+ * once, and pages only ask for what they show.
+ */
+
+/** Drafts are shown while editing (`npm run dev`) and never in a production build. */
+const showDrafts = import.meta.env.DEV;
+
+const cache = new Map<CollectionKey, Promise<LocalizedPage<CollectionEntry<CollectionKey>>[]>>();
+
+/** Every page of a collection in every language, computed once per build. */
+export function localizedPages<C extends CollectionKey>(
+  collection: C,
+): Promise<LocalizedPage<CollectionEntry<C>>[]> {
+  let pages = cache.get(collection);
+  if (!pages) {
+    pages = getCollection(collection, (e) => showDrafts || !e.data.draft).then((entries) =>
+      pairTwins(entries),
+    );
+    cache.set(collection, pages);
+  }
+  return pages as Promise<LocalizedPage<CollectionEntry<C>>[]>;
+}
+
+/** The pages of a collection in one language. */
+export async function pagesIn<C extends CollectionKey>(
+  collection: C,
+  lang: Lang,
+): Promise<LocalizedPage<CollectionEntry<C>>[]> {
+  return (await localizedPages(collection)).filter((p) => p.lang === lang);
+}
+
+/** News in `lang`, newest first. */
+export async function newsIn(lang: Lang) {
+  const pages = await pagesIn('news', lang);
+  return pages.sort((a, b) => newsDate(b).getTime() - newsDate(a).getTime() || a.slug.localeCompare(b.slug));
+}
+
+/** The date a news story is listed under: its publication date if known, else its event date. */
+export function newsDate(page: LocalizedPage<CollectionEntry<'news'>>): Date {
+  const { published, date } = page.entry.data;
+  return parseIsoWithOffset(published ?? date);
+}
+
+/**
+ * The related stories a news story names, in the story's order. A name with no story
+ * fails the build, naming the file and the field.
+ */
+export async function relatedFor(page: LocalizedPage<CollectionEntry<'news'>>) {
+  const stories = await pagesIn('related', page.lang);
+  return page.entry.data.related.map((slug) => {
+    const story = stories.find((s) => s.slug === slug);
+    if (!story) {
+      throw new Error(
+        `${page.entry.filePath}: field "related" names "${slug}", but there is no content/related/${page.contentLang}/${slug}.md`,
+      );
+    }
+    return story;
+  });
+}
+
+/** The programme description (objectives, target groups, vision) in `lang`. */
+export async function programmeIn(lang: Lang) {
+  const [programme] = await pagesIn('objectives', lang);
+  if (!programme) throw new Error(`content/objectives has no entry for ${lang}`);
+  return programme;
+}
+
+/** The news story about the programme's launch, named by the programme's `launchStory`. */
+export async function launchStoryFor(programme: LocalizedPage<CollectionEntry<'objectives'>>) {
+  const slug = programme.entry.data.launchStory;
+  const story = (await pagesIn('news', programme.lang)).find((p) => p.slug === slug);
+  if (!story) {
+    throw new Error(
+      `${programme.entry.filePath}: field "launchStory" names "${slug}", but there is no content/news/${programme.contentLang}/${slug}.md`,
+    );
+  }
+  return story;
+}

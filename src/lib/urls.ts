@@ -1,0 +1,80 @@
+import { defaultLang, isLang, langs, locales, type Lang } from '../i18n/locales.ts';
+
+/**
+ * URL helpers. Every internal link goes through `localePath`, so the language prefix and
+ * the deployment's base path are decided in one place.
+ */
+
+const baseUrl: string = import.meta.env?.BASE_URL ?? '/';
+
+function withSlashes(base: string): string {
+  return `/${base}/`.replace(/\/+/g, '/');
+}
+
+/**
+ * The site-relative path of `path` in `lang`, with a trailing slash for pages.
+ * @example localePath('th', 'news/launch') // "/news/launch/"
+ * @example localePath('en', 'news/launch') // "/en/news/launch/"
+ * @example localePath('en', 'rss.xml')     // "/en/rss.xml" (files keep their name)
+ */
+export function localePath(lang: Lang, path = '', base = baseUrl): string {
+  const prefix = lang === defaultLang ? '' : `${lang}/`;
+  const clean = path.replace(/^\/+/, '');
+  const isFile = /\.[a-z0-9]+$/i.test(clean);
+  const joined = `${withSlashes(base)}${prefix}${clean}`;
+  return isFile || joined.endsWith('/') ? joined : `${joined}/`;
+}
+
+/**
+ * Splits a site-relative pathname into its language and the path inside that language.
+ * @example splitLocalePath('/en/news/launch/') // { lang: 'en', path: 'news/launch/' }
+ * @example splitLocalePath('/news/')           // { lang: 'th', path: 'news/' }
+ */
+export function splitLocalePath(pathname: string, base = baseUrl): { lang: Lang; path: string } {
+  const b = withSlashes(base);
+  let rest = pathname.startsWith(b) ? pathname.slice(b.length) : pathname.replace(/^\/+/, '');
+  const first = rest.split('/')[0];
+  if (first !== defaultLang && isLang(first)) {
+    rest = rest.slice(first.length).replace(/^\/+/, '');
+    return { lang: first, path: rest };
+  }
+  return { lang: defaultLang, path: rest };
+}
+
+/** An absolute URL for a site-relative path, for canonical, hreflang and share links. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(path, site).href;
+}
+
+/** The `[...lang]` route parameter for a language: none for the default language. */
+export function langParam(lang: Lang): string | undefined {
+  return lang === defaultLang ? undefined : lang;
+}
+
+/** The language a `[...lang]` route parameter stands for; throws on an unknown one. */
+export function langFromParam(param: string | undefined): Lang {
+  const lang = param ?? defaultLang;
+  if (!isLang(lang)) throw new Error(`Unknown language in URL: ${param}`);
+  return lang;
+}
+
+/** `getStaticPaths` entries for a page that exists in every language. */
+export function everyLangPaths() {
+  return langs.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
+}
+
+/**
+ * A language's name written in another language, from the platform's own data.
+ * @example languageName('en', 'th') // "อังกฤษ"
+ */
+export function languageName(of: Lang, inLang: Lang): string {
+  return new Intl.DisplayNames([locales[inLang].intl], { type: 'language' }).of(locales[of].lang) ?? of;
+}
+
+/**
+ * The same page's path in every language.
+ * @example pathsFor('news/') // { th: '/news/', en: '/en/news/' }
+ */
+export function pathsFor(path: string, base = baseUrl): Record<Lang, string> {
+  return Object.fromEntries(langs.map((l) => [l, localePath(l, path, base)])) as Record<Lang, string>;
+}
