@@ -27,25 +27,27 @@ function placeholders(text: string): string {
 /** Validates every dictionary; throws one error listing every problem found. */
 export function checkDictionaries(dicts: Record<string, unknown>): Record<string, Dictionary> {
   const problems: string[] = [];
-  const out: Record<string, Dictionary> = {};
   for (const [lang, dict] of Object.entries(dicts)) {
+    const file = `src/i18n/${lang}.ts`;
     const result = dictionarySchema.safeParse(dict);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '');
-        problems.push(`src/i18n/${lang}.ts: "${key}": ${issue.message}`);
+    for (const issue of result.error?.issues ?? []) {
+      if (issue.code === 'unrecognized_keys') {
+        problems.push(`${file}: ${issue.keys.map((k) => `"${k}"`).join(', ')}: not a Thai key; remove it or add it to th.ts`);
+      } else {
+        const key = issue.path.join('.');
+        const missing = (dict as Record<string, unknown>)[key] === undefined;
+        problems.push(`${file}: "${key}": ${missing ? 'missing; add the string' : issue.message}`);
       }
-      continue;
     }
     for (const key of Object.keys(th) as UIKey[]) {
-      if (placeholders(result.data[key]) !== placeholders(th[key])) {
-        problems.push(`src/i18n/${lang}.ts: "${key}" must use the placeholders of the Thai text: ${th[key]}`);
+      const text = (dict as Record<string, unknown>)[key];
+      if (typeof text === 'string' && placeholders(text) !== placeholders(th[key])) {
+        problems.push(`${file}: "${key}" must use the placeholders of the Thai text: ${th[key]}`);
       }
     }
-    out[lang] = result.data;
   }
   if (problems.length) throw new Error(`UI strings are incomplete:\n${problems.join('\n')}`);
-  return out;
+  return dicts as Record<string, Dictionary>;
 }
 
 const dictionaries = checkDictionaries(raw) as Record<Lang, Dictionary>;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  absoluteUrl,
+  everyLangPaths,
+  langFromParam,
+  langParam,
+  languageName,
+  localePath,
+  pathsFor,
+  splitLocalePath,
+} from './urls.ts';
+
+describe('localePath', () => {
+  it('serves Thai at the root and English under /en/', () => {
+    expect(localePath('th')).toBe('/');
+    expect(localePath('en')).toBe('/en/');
+    expect(localePath('th', 'news/smart-gender-launch')).toBe('/news/smart-gender-launch/');
+    expect(localePath('en', '/news/smart-gender-launch/')).toBe('/en/news/smart-gender-launch/');
+  });
+
+  it('keeps file names without a trailing slash', () => {
+    expect(localePath('en', 'rss.xml')).toBe('/en/rss.xml');
+  });
+
+  it('puts every path under the base path', () => {
+    expect(localePath('th', 'news/', '/smart-gender/')).toBe('/smart-gender/news/');
+    expect(localePath('en', '', '/smart-gender')).toBe('/smart-gender/en/');
+  });
+});
+
+describe('splitLocalePath', () => {
+  it('finds the language and the path inside it', () => {
+    expect(splitLocalePath('/en/news/a/')).toEqual({ lang: 'en', path: 'news/a/' });
+    expect(splitLocalePath('/news/a/')).toEqual({ lang: 'th', path: 'news/a/' });
+    expect(splitLocalePath('/smart-gender/en/', '/smart-gender/')).toEqual({ lang: 'en', path: '' });
+  });
+
+  it('does not take a page that merely starts with a language code for that language', () => {
+    expect(splitLocalePath('/entries/')).toEqual({ lang: 'th', path: 'entries/' });
+  });
+
+  it('round-trips with localePath, which is how the language switch finds the twin', () => {
+    const { path } = splitLocalePath('/news/smart-gender-launch/');
+    expect(localePath('en', path)).toBe('/en/news/smart-gender-launch/');
+  });
+});
+
+describe('route parameters', () => {
+  it('maps languages to the [...lang] parameter and back', () => {
+    expect(langParam('th')).toBeUndefined();
+    expect(langParam('en')).toBe('en');
+    expect(langFromParam(undefined)).toBe('th');
+    expect(langFromParam('en')).toBe('en');
+    expect(() => langFromParam('fr')).toThrow(/Unknown language/);
+    expect(everyLangPaths()).toEqual([
+      { params: { lang: undefined }, props: { lang: 'th' } },
+      { params: { lang: 'en' }, props: { lang: 'en' } },
+    ]);
+  });
+
+  it('lists the same page in every language', () => {
+    expect(pathsFor('programme/')).toEqual({ th: '/programme/', en: '/en/programme/' });
+  });
+});
+
+describe('absolute URLs and language names', () => {
+  it('builds absolute URLs for canonical and hreflang links', () => {
+    expect(absoluteUrl('/en/', 'https://www.example.go.th')).toBe('https://www.example.go.th/en/');
+  });
+
+  it('names languages in the reader’s language', () => {
+    expect(languageName('en', 'th')).toBe('อังกฤษ');
+    expect(languageName('th', 'en')).toBe('Thai');
+  });
+});
