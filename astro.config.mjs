@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { defaultLang, langs } from './src/i18n/locales.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
+import pagefindIndex from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -13,5 +14,5 @@ export default defineConfig({
     defaultLocale: defaultLang,
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [siteSitemap()],
+  integrations: [siteSitemap(), pagefindIndex()],
 });

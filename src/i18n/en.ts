@@ -64,6 +64,18 @@ export default {
   'search.description': 'Search the news and programme information of SMART GENDER',
   'search.noScript':
     'Search needs JavaScript. If you cannot turn it on, browse the news list or the programme page instead.',
+  'search.label': 'Search terms',
+  'search.submit': 'Search',
+  'search.loading': 'Searching…',
+  'search.results': '{n} pages contain “{q}”',
+  'search.resultsOne': '1 page contains “{q}”',
+  'search.none': 'No page contains “{q}”',
+  'search.tryOther': 'Search for “{q}” in the {lang} pages',
+  'search.unavailable':
+    'Search is unavailable: the search index could not be loaded. Reload this page, or browse the news list instead.',
+  'search.kind.news': 'News',
+  'search.kind.programme': 'About the programme',
+  'search.kind.related': 'Related story',
   'footer.publisher': 'Content from a news story by {source}',
   'footer.organization': 'Made for {org}',
   'footer.contact': 'Contact us',

@@ -61,6 +61,18 @@ export default {
   'search.description': 'ค้นหาข่าวและข้อมูลโครงการ SMART GENDER',
   'search.noScript':
     'การค้นหาต้องใช้ JavaScript หากเปิดใช้ไม่ได้ ดูรายการข่าวหรือหน้าเกี่ยวกับโครงการแทน',
+  'search.label': 'คำค้นหา',
+  'search.submit': 'ค้นหา',
+  'search.loading': 'กำลังค้นหา…',
+  'search.results': 'พบ {n} หน้าที่มีคำว่า “{q}”',
+  'search.resultsOne': 'พบ 1 หน้าที่มีคำว่า “{q}”',
+  'search.none': 'ไม่พบหน้าที่มีคำว่า “{q}”',
+  'search.tryOther': 'ค้นหา “{q}” ในหน้าภาษา{lang}',
+  'search.unavailable':
+    'ค้นหาไม่ได้ในขณะนี้ เพราะโหลดดัชนีการค้นหาไม่สำเร็จ ลองโหลดหน้านี้ใหม่ หรือดูรายการข่าวแทน',
+  'search.kind.news': 'ข่าว',
+  'search.kind.programme': 'เกี่ยวกับโครงการ',
+  'search.kind.related': 'เรื่องราวที่เกี่ยวข้อง',
   'footer.publisher': 'เนื้อหาจากข่าวของ {source}',
   'footer.organization': 'จัดทำสำหรับ{org}',
   'footer.contact': 'ติดต่อเรา',

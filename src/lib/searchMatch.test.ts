@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { excerpt, holdsQuery, latinRoot, normalize, queryParts } from './searchMatch.ts';
+
+const thai =
+  'เพื่อส่งเสริมศักยภาพ สิทธิ และโอกาสที่เท่าเทียมกันของทุกคนโดยไม่จำกัดเพศสภาพ เพศวิถี หรือ อัตลักษณ์ทางเพศ เทศบาลนครขอนแก่น เด็กและเยาวชน';
+const english = 'Khon Kaen City Municipality promotes gender equality and equity for children and youth.';
+
+describe('holdsQuery', () => {
+  it('finds Thai words inside unspaced Thai text', () => {
+    expect(holdsQuery(thai, 'เท่าเทียม')).toBe(true);
+    expect(holdsQuery(thai, 'ขอนแก่น')).toBe(true);
+    expect(holdsQuery(thai, 'เยาวชน')).toBe(true);
+  });
+
+  it('rejects Thai words that are not on the page, even when their pieces are', () => {
+    // "เท่า" and "เทียน" are each near text on the page, but "เท่าเทียน" is not.
+    expect(holdsQuery(thai, 'เท่าเทียน')).toBe(false);
+    expect(holdsQuery(thai, 'ทุเรียน')).toBe(false);
+    expect(holdsQuery(thai, 'เชียงใหม่')).toBe(false);
+  });
+
+  it('needs every space-separated part of the query', () => {
+    expect(holdsQuery(thai, 'ขอนแก่น เยาวชน')).toBe(true);
+    expect(holdsQuery(thai, 'ขอนแก่น ทุเรียน')).toBe(false);
+  });
+
+  it('compares after Unicode normalisation', () => {
+    // "จำกัด" typed with nikhahit + sara aa instead of sara am.
+    expect(holdsQuery(thai, 'จ\u0E4D\u0E32กัด')).toBe(true);
+    expect(holdsQuery(thai, 'ขอน\u200Bแก่น')).toBe(true);
+  });
+
+  it('lets English words differ in their ending, as stemming does', () => {
+    expect(holdsQuery(english, 'equal')).toBe(true);
+    expect(holdsQuery(english, 'Khon Kaen')).toBe(true);
+    expect(holdsQuery(english, 'equalities')).toBe(true);
+    expect(holdsQuery(english, 'promoting')).toBe(true);
+  });
+
+  it('rejects English words that are not on the page', () => {
+    expect(holdsQuery(english, 'bangkok')).toBe(false);
+    expect(holdsQuery(english, 'quality')).toBe(false); // only inside "equality", not a word start
+  });
+
+  it('finds nothing for an empty query', () => {
+    expect(holdsQuery(english, '   ')).toBe(false);
+  });
+});
+
+describe('query helpers', () => {
+  it('normalises and splits the query', () => {
+    expect(normalize('  Khon\u00A0 KAEN ')).toBe('khon kaen');
+    expect(queryParts('ขอนแก่น  ขอนแก่น Khon')).toEqual(['ขอนแก่น', 'khon']);
+    expect(latinRoot('equality')).toBe('equal');
+    expect(latinRoot('is')).toBe('is');
+  });
+});
+
+describe('excerpt', () => {
+  it('marks every occurrence of the query around the first match', () => {
+    const parts = excerpt('ทุกเพศเท่าเทียม และเท่าเทียมกัน', 'เท่าเทียม');
+    expect(parts).toEqual([
+      { text: 'ทุกเพศ', mark: false },
+      { text: 'เท่าเทียม', mark: true },
+      { text: ' และ', mark: false },
+      { text: 'เท่าเทียม', mark: true },
+      { text: 'กัน', mark: false },
+    ]);
+  });
+
+  it('cuts long text with ellipses and keeps the match in view', () => {
+    const long = `${'ก'.repeat(300)} ขอนแก่น ${'ข'.repeat(300)}`;
+    const parts = excerpt(long, 'ขอนแก่น', 100);
+    expect(parts[0]!.text.startsWith('…')).toBe(true);
+    expect(parts.at(-1)!.text.endsWith('…')).toBe(true);
+    expect(parts.find((p) => p.mark)?.text).toBe('ขอนแก่น');
+    expect(parts.map((p) => p.text).join('').length).toBeLessThanOrEqual(102);
+  });
+
+  it('marks the stem of an English word found by stemming', () => {
+    expect(excerpt(english, 'equalities').find((p) => p.mark)?.text).toBe('equal');
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The search page's script: loads Pagefind's index for the page's language only when the
+ * page is opened, keeps the query in the URL (?q=) so a search can be shared and the back
+ * button works, and shows a result only when the page really holds what was typed.
+ */
+import { excerpt, holdsQuery } from '../lib/searchMatch.ts';
+
+interface PagefindResultData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface Pagefind {
+  options(options: { baseUrl?: string }): Promise<void>;
+  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+interface Strings {
+  loading: string;
+  results: string;
+  resultsOne: string;
+  none: string;
+  tryOther: string;
+  unavailable: string;
+  kinds: Record<string, string>;
+}
+
+/** How many results to show, and how many of Pagefind's candidates to check at most. */
+const shown = 20;
+const checked = 100;
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function startSearch(): void {
+  const root = document.querySelector<HTMLElement>('[data-search]');
+  if (!root) return;
+  const form = root.querySelector('form')!;
+  const input = form.querySelector('input')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  const list = root.querySelector<HTMLElement>('[data-search-results]')!;
+  const other = root.querySelector<HTMLElement>('[data-search-other]')!;
+  const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
+  const base = root.dataset.base ?? '/';
+
+  root.querySelector<HTMLElement>('[data-search-fallback]')!.hidden = true;
+  form.hidden = false;
+
+  let pagefind: Promise<Pagefind> | undefined;
+  const load = () =>
+    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
+      await pf.options({ baseUrl: base });
+      return pf;
+    }));
+
+  let latest = 0;
+  async function run(query: string): Promise<void> {
+    const id = ++latest;
+    const q = query.trim();
+    list.replaceChildren();
+    other.hidden = true;
+    if (!q) {
+      status.textContent = '';
+      return;
+    }
+    status.textContent = strings.loading;
+    let found: PagefindResultData[] = [];
+    try {
+      const pf = await load();
+      const search = await pf.search(q);
+      const candidates = (search?.results ?? []).slice(0, checked);
+      for (let i = 0; i < candidates.length && found.length < shown; i += 10) {
+        const batch = await Promise.all(candidates.slice(i, i + 10).map((r) => r.data()));
+        if (id !== latest) return;
+        found.push(...batch.filter((d) => holdsQuery(`${d.meta.title ?? ''} ${d.content}`, q)));
+      }
+    } catch {
+      pagefind = undefined;
+      if (id === latest) status.textContent = strings.unavailable;
+      return;
+    }
+    if (id !== latest) return;
+    found = found.slice(0, shown);
+    list.replaceChildren(...found.map((d) => resultItem(d, q)));
+    if (found.length === 0) {
+      status.textContent = fill(strings.none, { q });
+      const link = other.querySelector('a')!;
+      link.href = `${root!.dataset.otherSearch}?q=${encodeURIComponent(q)}`;
+      link.hreflang = root!.dataset.otherLang ?? '';
+      link.textContent = fill(strings.tryOther, { q });
+      other.hidden = false;
+    } else {
+      status.textContent = fill(found.length === 1 ? strings.resultsOne : strings.results, { n: found.length, q });
+    }
+  }
+
+  function resultItem(d: PagefindResultData, q: string): HTMLLIElement {
+    const li = document.createElement('li');
+    const h = li.appendChild(document.createElement('h2'));
+    const a = h.appendChild(document.createElement('a'));
+    a.href = d.url;
+    a.textContent = d.meta.title ?? d.url;
+    const meta = li.appendChild(document.createElement('p'));
+    meta.className = 'muted';
+    const kind = d.filters.kind?.[0];
+    meta.textContent = [kind && strings.kinds[kind], d.meta.date].filter(Boolean).join(' · ');
+    const text = li.appendChild(document.createElement('p'));
+    for (const part of excerpt(d.content, q)) {
+      text.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
+    }
+    return li;
+  }
+
+  function queryFromUrl(): string {
+    return new URL(location.href).searchParams.get('q') ?? '';
+  }
+
+  function setUrl(q: string, push: boolean): void {
+    const url = new URL(location.href);
+    if (q) url.searchParams.set('q', q);
+    else url.searchParams.delete('q');
+    if (url.href === location.href) return;
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
+  }
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      setUrl(input.value.trim(), false);
+      void run(input.value);
+    }, 150);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    setUrl(input.value.trim(), true);
+    void run(input.value);
+  });
+  addEventListener('popstate', () => {
+    input.value = queryFromUrl();
+    void run(input.value);
+  });
+
+  input.value = queryFromUrl();
+  if (input.value) void run(input.value);
+  else load().catch(() => {});
+}
