@@ -34,7 +34,11 @@ function buildWith(change: (dir: string) => void): Build {
     env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'cache') },
     encoding: 'utf8',
   });
-  return { ok: result.status === 0, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`), outDir };
+  return {
+    ok: result.status === 0,
+    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
+    outDir,
+  };
 }
 
 function edit(file: string, from: RegExp, to: string) {
@@ -69,7 +73,9 @@ test('a misspelt field name fails the build instead of being ignored', () => {
 });
 
 test('a related story that does not exist fails the build naming the file and the field', () => {
-  const build = buildWith((dir) => edit(article(dir, 'th'), /- chiang-mai-ev-street-cleaner/, '- chiang-mai-ev'));
+  const build = buildWith((dir) =>
+    edit(article(dir, 'th'), /- chiang-mai-ev-street-cleaner/, '- chiang-mai-ev'),
+  );
   expect(build.ok).toBe(false);
   expect(build.output).toMatch(/news\/th\/smart-gender-launch\.md: field "related" names "chiang-mai-ev"/);
 });
@@ -83,7 +89,9 @@ test('an entry without its twin fails the build, saying how to fix it', () => {
   expect(build.output).toContain('awaitingTranslation: true');
 });
 
-test('a story awaiting translation is shown in Thai on the English site, marked as such', async ({ page }) => {
+test('a story awaiting translation is shown in Thai on the English site, marked as such', async ({
+  page,
+}) => {
   const slug = 'chiang-mai-ev-street-cleaner';
   const build = buildWith((dir) => {
     unlinkSync(join(dir, 'related', 'en', `${slug}.md`));
@@ -93,10 +101,16 @@ test('a story awaiting translation is shown in Thai on the English site, marked 
 
   await page.goto(pathToFileURL(join(build.outDir, 'en', 'related', slug, 'index.html')).href);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByText('This content has not yet been translated into English, so the original Thai text is shown.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'This content has not yet been translated into English, so the original Thai text is shown.',
+    ),
+  ).toBeVisible();
   const article = page.getByRole('article');
   await expect(article).toHaveAttribute('lang', 'th');
-  await expect(article.getByRole('heading', { level: 1 })).toHaveText('นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV');
+  await expect(article.getByRole('heading', { level: 1 })).toHaveText(
+    'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV',
+  );
   // Not a translation, so no hreflang pair is claimed, on either page or in the sitemap.
   await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
 

@@ -45,7 +45,10 @@ test.describe('Thai search', () => {
 
   test('every word of the Thai article finds the article', async ({ page }) => {
     test.setTimeout(180_000);
-    const body = readFileSync('content/news/th/smart-gender-launch.md', 'utf8').split('---').slice(2).join('---');
+    const body = readFileSync('content/news/th/smart-gender-launch.md', 'utf8')
+      .split('---')
+      .slice(2)
+      .join('---');
     await page.goto('/search/');
     const words: string[] = await page.evaluate((text) => {
       const seg = new Intl.Segmenter('th', { granularity: 'word' });
@@ -78,7 +81,8 @@ test.describe('Thai search', () => {
 
   test('Thai words that are on no page return nothing', async ({ page }) => {
     const text = siteText();
-    for (const word of absent) expect(text, `"${word}" is on a page, so it cannot test precision`).not.toContain(word);
+    for (const word of absent)
+      expect(text, `"${word}" is on a page, so it cannot test precision`).not.toContain(word);
     await page.goto('/search/');
     for (const word of absent) {
       const titles = await search(page, word);
@@ -129,13 +133,17 @@ test.describe('English search', () => {
 });
 
 test.describe('search page behaviour', () => {
-  test('the query is kept in the URL and the back button returns to the previous search', async ({ page }) => {
+  test('the query is kept in the URL and the back button returns to the previous search', async ({
+    page,
+  }) => {
     await page.goto('/search/?q=ขอนแก่น');
     await expect(page.getByRole('searchbox')).toHaveValue('ขอนแก่น');
     await expect(page.locator('[data-search-results] h2').first()).toBeVisible();
     await search(page, 'เชียงใหม่');
     await expect(page).toHaveURL(/\?q=%E0%B9%80%E0%B8%8A%E0%B8%B5%E0%B8%A2%E0%B8%87/);
-    await expect(page.locator('[data-search-results] h2')).toHaveText(['นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV']);
+    await expect(page.locator('[data-search-results] h2')).toHaveText([
+      'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV',
+    ]);
     await page.goBack();
     await expect(page.getByRole('searchbox')).toHaveValue('ขอนแก่น');
     await expect(page.locator('[data-search-results] h2').filter({ hasText: articleTh })).toHaveCount(1);
@@ -152,7 +160,9 @@ test.describe('search page behaviour', () => {
   test('a missing search index shows a clear message, not a blank page', async ({ page }) => {
     await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto('/en/search/?q=equality');
-    await expect(page.getByRole('status')).toHaveText(/Search is unavailable: the search index could not be loaded/);
+    await expect(page.getByRole('status')).toHaveText(
+      /Search is unavailable: the search index could not be loaded/,
+    );
   });
 
   test('with results shown, the page passes axe (WCAG 2.2 AA)', async ({ page }) => {
@@ -166,7 +176,9 @@ test.describe('search page behaviour', () => {
 
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
-    test('the page says search needs JavaScript and offers the news and programme pages', async ({ page }) => {
+    test('the page says search needs JavaScript and offers the news and programme pages', async ({
+      page,
+    }) => {
       await page.goto('/en/search/');
       await expect(page.getByText('Search needs JavaScript.')).toBeVisible();
       await expect(page.getByRole('searchbox')).toBeHidden();

@@ -10,18 +10,15 @@ import { z } from 'astro/zod';
  */
 const contentDir = process.env.CONTENT_DIR ?? './content';
 
-const markdownIn = (collection: string) =>
-  glob({ base: `${contentDir}/${collection}`, pattern: '*/*.md' });
+const markdownIn = (collection: string) => glob({ base: `${contentDir}/${collection}`, pattern: '*/*.md' });
 
 /** A date-time written with its offset, kept as written so pages can show it in Bangkok time. */
-const dateTime = z
-  .string({ error: 'write a date-time in quotes, like "2024-02-23T09:00:00+07:00"' })
-  .pipe(
-    z.iso.datetime({
-      offset: true,
-      error: 'must be a date-time with its offset in quotes, like "2024-02-23T09:00:00+07:00"',
-    }),
-  );
+const dateTime = z.string({ error: 'write a date-time in quotes, like "2024-02-23T09:00:00+07:00"' }).pipe(
+  z.iso.datetime({
+    offset: true,
+    error: 'must be a date-time with its offset in quotes, like "2024-02-23T09:00:00+07:00"',
+  }),
+);
 
 /** Fields every entry has, whatever its collection. */
 const common = {
@@ -52,7 +49,16 @@ const news = defineCollection({
     /** Where the event took place. */
     venue: z.string().trim().min(1).optional(),
     /** Slugs of related stories (files in `content/related/<lang>/`), in display order. */
-    related: z.array(z.string().regex(/^[a-z0-9-]+$/, 'a related story is named by its file name, like chiang-mai-ev-street-cleaner')).default([]),
+    related: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^[a-z0-9-]+$/,
+            'a related story is named by its file name, like chiang-mai-ev-street-cleaner',
+          ),
+      )
+      .default([]),
     ...common,
   }),
 });
@@ -73,7 +79,9 @@ const objectives = defineCollection({
     /** The city's vision statement, quoted as the municipality words it. */
     vision: z.string().trim().min(1),
     /** File name of the news story about the launch, for the home page's when and where. */
-    launchStory: z.string().regex(/^[a-z0-9-]+$/, 'name the story by its file name, like smart-gender-launch'),
+    launchStory: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'name the story by its file name, like smart-gender-launch'),
     ...common,
   }),
 });

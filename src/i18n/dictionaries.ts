@@ -12,16 +12,16 @@ export type Dictionary = Record<UIKey, string>;
  * misspelt string stops the build instead of showing a reader a raw key.
  */
 export const dictionarySchema = z.strictObject(
-  Object.fromEntries(Object.keys(th).map((k) => [k, z.string().trim().min(1)])) as Record<
-    UIKey,
-    z.ZodString
-  >,
+  Object.fromEntries(Object.keys(th).map((k) => [k, z.string().trim().min(1)])) as Record<UIKey, z.ZodString>,
 );
 
 const raw: Record<Lang, unknown> = { th, en };
 
 function placeholders(text: string): string {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  return [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 }
 
 /** Validates every dictionary; throws one error listing every problem found. */
@@ -32,7 +32,9 @@ export function checkDictionaries(dicts: Record<string, unknown>): Record<string
     const result = dictionarySchema.safeParse(dict);
     for (const issue of result.error?.issues ?? []) {
       if (issue.code === 'unrecognized_keys') {
-        problems.push(`${file}: ${issue.keys.map((k) => `"${k}"`).join(', ')}: not a Thai key; remove it or add it to th.ts`);
+        problems.push(
+          `${file}: ${issue.keys.map((k) => `"${k}"`).join(', ')}: not a Thai key; remove it or add it to th.ts`,
+        );
       } else {
         const key = issue.path.join('.');
         const missing = (dict as Record<string, unknown>)[key] === undefined;

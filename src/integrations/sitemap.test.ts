@@ -18,7 +18,10 @@ describe('sitemap alternates', () => {
   });
 
   it('gives a page without translations no alternates', () => {
-    const item = { url: 'https://x.go.th/en/news/b/', links: [{ lang: 'th', url: 'https://x.go.th/news/b/' }] };
+    const item = {
+      url: 'https://x.go.th/en/news/b/',
+      links: [{ lang: 'th', url: 'https://x.go.th/news/b/' }],
+    };
     expect(withAlternates(item, []).links).toEqual([]);
   });
 
@@ -31,7 +34,9 @@ describe('sitemap alternates', () => {
   });
 
   it('finds the built file of a page URL, under a base path too', () => {
-    expect(pageFile('https://x.go.th/en/news/a/', '/site/dist/', '/')).toBe('/site/dist/en/news/a/index.html');
+    expect(pageFile('https://x.go.th/en/news/a/', '/site/dist/', '/')).toBe(
+      '/site/dist/en/news/a/index.html',
+    );
     expect(pageFile('https://x.go.th/', '/site/dist', '/')).toBe('/site/dist/index.html');
     expect(pageFile('https://x.go.th/sg/en/', '/site/dist', '/sg/')).toBe('/site/dist/en/index.html');
   });

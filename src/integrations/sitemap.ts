@@ -51,7 +51,10 @@ export default function siteSitemap(): AstroIntegration {
           integrations: [
             sitemap({
               serialize: (item) =>
-                withAlternates(item, alternatesFromHtml(readFileSync(pageFile(item.url, outDir, base), 'utf8'))),
+                withAlternates(
+                  item,
+                  alternatesFromHtml(readFileSync(pageFile(item.url, outDir, base), 'utf8')),
+                ),
             }),
           ],
         });

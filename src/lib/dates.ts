@@ -52,8 +52,7 @@ export function formatDate(date: Date, lang: Lang): string {
  */
 export function formatTime(date: Date, lang: Lang): string {
   const parts = timeFormat(lang).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   if (lang === 'th') return `${part('hour')}.${part('minute')} น.`;
   const period = part('dayPeriod').toLowerCase().startsWith('p') ? 'p.m.' : 'a.m.';
   return `${part('hour')}:${part('minute')} ${period}`;

@@ -24,7 +24,9 @@ describe('pairTwins', () => {
   });
 
   it('reports every missing twin at once', () => {
-    expect(() => pairTwins([entry('th/a'), entry('en/b')])).toThrow(/th\/a\.md: has no en twin[\s\S]*en\/b\.md: has no th twin/);
+    expect(() => pairTwins([entry('th/a'), entry('en/b')])).toThrow(
+      /th\/a\.md: has no en twin[\s\S]*en\/b\.md: has no th twin/,
+    );
   });
 
   it('gives the other language a fallback page for an entry awaiting translation', () => {

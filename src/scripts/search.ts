@@ -91,7 +91,10 @@ export function startSearch(): void {
       link.textContent = fill(strings.tryOther, { q });
       other.hidden = false;
     } else {
-      status.textContent = fill(found.length === 1 ? strings.resultsOne : strings.results, { n: found.length, q });
+      status.textContent = fill(found.length === 1 ? strings.resultsOne : strings.results, {
+        n: found.length,
+        q,
+      });
     }
   }
 
@@ -107,7 +110,9 @@ export function startSearch(): void {
     meta.textContent = [kind && strings.kinds[kind], d.meta.date].filter(Boolean).join(' · ');
     const text = li.appendChild(document.createElement('p'));
     for (const part of excerpt(d.content, q)) {
-      text.append(part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text);
+      text.append(
+        part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text,
+      );
     }
     return li;
   }

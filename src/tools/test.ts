@@ -34,7 +34,8 @@ export function vitestCounts(report: unknown): Count | undefined {
 
 /** Counts from Playwright's JSON report: flaky tests passed on retry, so they count as passed. */
 export function playwrightCounts(report: unknown): Count | undefined {
-  const s = (report as { stats?: { expected: number; unexpected: number; flaky: number } } | undefined)?.stats;
+  const s = (report as { stats?: { expected: number; unexpected: number; flaky: number } } | undefined)
+    ?.stats;
   if (!s) return undefined;
   return { passed: s.expected + s.flaky, failed: s.unexpected };
 }

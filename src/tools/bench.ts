@@ -1,0 +1,330 @@
+/**
+ * `npm run bench -- [articles per language ...]`: a benchmark, not a test.
+ *
+ * Makes a synthetic bilingual corpus from the real content's vocabulary (the real programme
+ * and related stories plus N generated news stories per language), builds it, and measures:
+ * build time, time per page, peak memory, dist/ size, Pagefind index size, and in headless
+ * Chromium the bytes a first search fetches and the time from the Enter key to the results.
+ * Results are written to BENCHMARKS.md with the machine they ran on.
+ *
+ *   npm run bench            # 100 articles per language
+ *   npm run bench -- 2000    # 2,000 per language
+ *   npm run bench -- 100 1000 5000
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+if (sizes.length === 0) sizes.push(100);
+
+/** A small deterministic random generator, so two runs make the same corpus. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function bodyOf(file: string): string {
+  return readFileSync(file, 'utf8').split(/^---$/m).slice(2).join('---');
+}
+
+/** Words of the real article, as Intl.Segmenter splits them (Thai has no spaces between words). */
+function vocabulary(lang: 'th' | 'en'): string[] {
+  const text = ['news', 'objectives']
+    .flatMap((c) => readdirSync(`content/${c}/${lang}`).map((f) => bodyOf(`content/${c}/${lang}/${f}`)))
+    .join(' ');
+  const seg = new Intl.Segmenter(lang, { granularity: 'word' });
+  return [...seg.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+function sentence(words: string[], count: number, next: () => number, lang: 'th' | 'en'): string {
+  const picked = Array.from({ length: count }, () => words[Math.floor(next() * words.length)]!);
+  if (lang === 'en') return picked.join(' ');
+  // Thai: words run together, with a space between phrases as Thai writers use it.
+  return picked.map((w, i) => (i > 0 && i % 7 === 0 ? ` ${w}` : w)).join('');
+}
+
+const relatedSlugs = readdirSync('content/related/th').map((f) => f.replace(/\.md$/, ''));
+
+function writeCorpus(dir: string, perLang: number): void {
+  cpSync('content/objectives', join(dir, 'objectives'), { recursive: true });
+  cpSync('content/related', join(dir, 'related'), { recursive: true });
+  cpSync('content/news', join(dir, 'news'), { recursive: true });
+  for (const lang of ['th', 'en'] as const) {
+    const words = vocabulary(lang);
+    const next = random(perLang);
+    for (let i = 1; i <= perLang; i++) {
+      const date = new Date(Date.UTC(2024, 1, 23, 2) - i * 86_400_000)
+        .toISOString()
+        .replace('.000Z', '+00:00');
+      const title = sentence(words, 6 + Math.floor(next() * 5), next, lang).slice(0, 110);
+      const description = sentence(words, 30, next, lang).slice(0, 190).padEnd(25, '.');
+      const paragraphs = Array.from({ length: 3 }, () =>
+        sentence(words, 60 + Math.floor(next() * 60), next, lang),
+      );
+      const related = relatedSlugs.filter(() => next() < 0.3);
+      writeFileSync(
+        join(dir, 'news', lang, `bench-${String(i).padStart(5, '0')}.md`),
+        [
+          '---',
+          `title: ${JSON.stringify(title)}`,
+          `description: ${JSON.stringify(description)}`,
+          `date: "${date}"`,
+          `related: ${JSON.stringify(related)}`,
+          '---',
+          '',
+          paragraphs.join('\n\n'),
+          '',
+        ].join('\n'),
+      );
+    }
+  }
+}
+
+function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) {
+      bytes += statSync(join(e.parentPath, e.name)).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+};
+const compressible = new Set(['.html', '.js', '.css', '.json', '.xml', '.svg']);
+
+/** Serves a folder as a CDN would: gzip for text, and index.html for folders. */
+function serve(root: string, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = resolve(root, `.${path}`);
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    const ext = extname(file);
+    let body = readFileSync(file);
+    const headers: Record<string, string> = { 'content-type': types[ext] ?? 'application/octet-stream' };
+    if (compressible.has(ext) && /gzip/.test(String(req.headers['accept-encoding']))) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers).end(body);
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+interface SearchFigures {
+  openBytes: number;
+  firstSearchBytes: number;
+  firstSearchMs: number;
+  afterChunksMs: number;
+  warmSearchMs: number;
+  results: number;
+}
+
+async function measureSearch(origin: string, query: string, nextQuery: string): Promise<SearchFigures> {
+  const own = chromium.executablePath();
+  const browser = await chromium.launch(
+    existsSync(own)
+      ? {}
+      : {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+  );
+  const page = await browser.newPage();
+  await page.goto(`${origin}/search/`, { waitUntil: 'networkidle' });
+  const bytes = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .reduce((n, e) => n + (e as PerformanceResourceTiming).transferSize, 0),
+    );
+  const nav = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).transferSize,
+  );
+  const openBytes = nav + (await bytes());
+
+  const timed = async (q: string) => {
+    await page.getByRole('searchbox').fill(q);
+    await page.evaluate(() => {
+      const w = window as unknown as { t0: number; t1: number };
+      const status = document.querySelector('[data-search-status]')!;
+      w.t1 = 0;
+      new MutationObserver((_, obs) => {
+        if (
+          document.querySelector('[data-search-results] li') ||
+          /ไม่พบ|No page/.test(status.textContent ?? '')
+        ) {
+          w.t1 = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document.querySelector('[data-search]')!, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+      addEventListener('keydown', () => (w.t0 = performance.now()), { once: true, capture: true });
+    });
+    const before = await bytes();
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForFunction(() => (window as unknown as { t1: number }).t1 > 0, null, { timeout: 60_000 });
+    return page.evaluate((b) => {
+      const w = window as unknown as { t0: number; t1: number };
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const lastChunk = Math.max(
+        0,
+        ...entries.filter((e) => e.responseEnd <= w.t1).map((e) => e.responseEnd),
+      );
+      return {
+        ms: w.t1 - w.t0,
+        afterChunks: w.t1 - Math.max(lastChunk, w.t0),
+        bytes: entries.reduce((n, e) => n + e.transferSize, 0) - b,
+        results: document.querySelectorAll('[data-search-results] li').length,
+      };
+    }, before);
+  };
+  const first = await timed(query);
+  const warm = await timed(nextQuery);
+  await browser.close();
+  return {
+    openBytes,
+    firstSearchBytes: first.bytes,
+    firstSearchMs: first.ms,
+    afterChunksMs: first.afterChunks,
+    warmSearchMs: warm.ms,
+    results: first.results,
+  };
+}
+
+interface Row {
+  perLang: number;
+  pages: number;
+  buildS: number;
+  msPerPage: number;
+  peakMiB: number | undefined;
+  distMiB: number;
+  indexMiB: number;
+  search: SearchFigures;
+}
+
+async function runOne(perLang: number, port: number): Promise<Row> {
+  const work = mkdtempSync(join(tmpdir(), 'smart-gender-bench-'));
+  try {
+    const content = join(work, 'content');
+    const out = join(work, 'dist');
+    mkdirSync(content);
+    writeCorpus(content, perLang);
+    const timeBin = existsSync('/usr/bin/time');
+    const cmd = timeBin ? '/usr/bin/time' : 'astro';
+    const args = [...(timeBin ? ['-f', 'peak-kb %M', 'astro'] : []), 'build', '--outDir', out];
+    console.log(`building ${perLang} articles per language…`);
+    const start = performance.now();
+    const build = spawnSync(cmd, args, {
+      env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache') },
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    const buildS = (performance.now() - start) / 1000;
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+    const peakKb = Number(build.stderr.match(/peak-kb (\d+)/)?.[1]);
+    const pages =
+      dirSize(out).files &&
+      readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+    const server = await serve(out, port);
+    try {
+      const search = await measureSearch(`http://127.0.0.1:${port}`, 'ขอนแก่น', 'เยาวชน');
+      return {
+        perLang,
+        pages,
+        buildS,
+        msPerPage: (buildS * 1000) / pages,
+        peakMiB: Number.isFinite(peakKb) ? peakKb / 1024 : undefined,
+        distMiB: dirSize(out).bytes / 2 ** 20,
+        indexMiB: dirSize(join(out, 'pagefind')).bytes / 2 ** 20,
+        search,
+      };
+    } finally {
+      server.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const rows: Row[] = [];
+for (const size of sizes) rows.push(await runOne(size, 4500 + rows.length));
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KiB`;
+const table = [
+  '| articles per language | HTML pages | build (index included) | per page | peak memory | dist/ | search index | search page open | first search fetches | first search (Enter → results) | of which after chunks arrived | next search | results for “ขอนแก่น” |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) =>
+    [
+      r.perLang.toLocaleString('en'),
+      r.pages.toLocaleString('en'),
+      `${r.buildS.toFixed(1)} s`,
+      `${r.msPerPage.toFixed(1)} ms`,
+      r.peakMiB ? `${r.peakMiB.toFixed(0)} MiB` : 'n/a',
+      `${r.distMiB.toFixed(1)} MiB`,
+      `${r.indexMiB.toFixed(1)} MiB`,
+      kb(r.search.openBytes),
+      kb(r.search.firstSearchBytes),
+      `${r.search.firstSearchMs.toFixed(0)} ms`,
+      `${r.search.afterChunksMs.toFixed(0)} ms`,
+      `${r.search.warmSearchMs.toFixed(0)} ms`,
+      String(r.search.results),
+    ]
+      .join(' | ')
+      .replace(/^/, '| ')
+      .concat(' |'),
+  ),
+].join('\n');
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}`;
+const report = `## Run of ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machine}. Served locally with gzip for text files, as a CDN does; bytes are transfer sizes seen by Chromium.\n\n${table}\n`;
+console.log(report);
+
+const file = 'BENCHMARKS.md';
+const intro = `# Benchmarks\n\nMade by \`npm run bench -- <articles per language ...>\` (\`src/tools/bench.ts\`): a synthetic bilingual corpus built from the real content's vocabulary, built and searched on this machine. Figures, not pass/fail tests; the newest run is first.\n\n`;
+const previous = existsSync(file)
+  ? readFileSync(file, 'utf8').replace(/^# Benchmarks[\s\S]*?(?=## Run of|$)/, '')
+  : '';
+if (process.env.BENCH_WRITE !== '0') writeFileSync(file, `${intro}${report}\n${previous}`.trimEnd() + '\n');
