@@ -1,0 +1,162 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+/**
+ * Accessibility of every page the sitemap lists, plus the 404 page, and the sitemap's
+ * promise that every page names its Thai, English and x-default twins.
+ */
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * The `<loc>` values of a built sitemap file, read at module load so that each page gets its
+ * own test. Node has no XML parser, so this reads the one element the sitemap protocol
+ * defines for it; the "served sitemap" test below checks, with the browser's DOMParser, that
+ * this list is exactly what the site serves.
+ */
+function locsOnDisk(file: string): string[] {
+  const xml = readFileSync(`${dist}${file}`, 'utf8');
+  return [...xml.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)].map(([, loc]) =>
+    loc!
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&apos;', "'")
+      .replaceAll('&amp;', '&'),
+  );
+}
+
+/** Site-relative path (with query) of an absolute sitemap URL: the sitemap names the production origin. */
+const pathOf = (url: string) => {
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
+};
+
+const built = existsSync(`${dist}sitemap-index.xml`);
+const pagePaths = built
+  ? locsOnDisk('sitemap-index.xml')
+      .flatMap((sitemap) => locsOnDisk(pathOf(sitemap).slice(1)))
+      .map(pathOf)
+  : [];
+
+/** Sitemap entries as the browser's XML parser reads them. */
+interface SitemapEntry {
+  loc: string;
+  alternates: { hreflang: string; href: string }[];
+}
+
+async function parseSitemap(page: Page, xml: string): Promise<SitemapEntry[]> {
+  return page.evaluate(
+    ({ xml, SITEMAP_NS, XHTML_NS }) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const error = doc.getElementsByTagName('parsererror')[0];
+      if (error) throw new Error(`sitemap is not well-formed XML: ${error.textContent}`);
+      const entries = [
+        ...doc.getElementsByTagNameNS(SITEMAP_NS, 'url'),
+        ...doc.getElementsByTagNameNS(SITEMAP_NS, 'sitemap'),
+      ];
+      return entries.map((entry) => ({
+        loc: entry.getElementsByTagNameNS(SITEMAP_NS, 'loc')[0]?.textContent?.trim() ?? '',
+        alternates: [...entry.getElementsByTagNameNS(XHTML_NS, 'link')]
+          .filter((link) => link.getAttribute('rel') === 'alternate')
+          .map((link) => ({
+            hreflang: link.getAttribute('hreflang') ?? '',
+            href: link.getAttribute('href') ?? '',
+          })),
+      }));
+    },
+    { xml, SITEMAP_NS, XHTML_NS },
+  );
+}
+
+/** Every page entry of the served sitemap index and the sitemaps it lists. */
+async function servedSitemap(page: Page, request: APIRequestContext) {
+  const index = await request.get('/sitemap-index.xml');
+  expect(index.status(), '/sitemap-index.xml').toBe(200);
+  const sitemaps = await parseSitemap(page, await index.text());
+  expect(sitemaps.length, 'sitemaps listed in the index').toBeGreaterThan(0);
+  const entries: SitemapEntry[] = [];
+  for (const { loc } of sitemaps) {
+    const response = await request.get(pathOf(loc));
+    expect(response.status(), loc).toBe(200);
+    entries.push(...(await parseSitemap(page, await response.text())));
+  }
+  return entries;
+}
+
+async function expectNoViolations(page: Page) {
+  const { violations, passes } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  expect(passes.length, 'axe ran no rule: check the tags').toBeGreaterThan(0);
+  const found = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+  expect(found, `axe found WCAG violations on ${page.url()}:\n${found.join('\n')}`).toEqual([]);
+}
+
+// Promise: every page a reader can reach meets WCAG 2.2 AA as far as axe can tell.
+test.describe('every page passes axe (WCAG 2.2 A/AA)', () => {
+  test('the build is there to test', () => {
+    expect(built, 'dist/sitemap-index.xml is missing: run `astro build` first').toBe(true);
+    expect(pagePaths.length, 'pages in the sitemap').toBeGreaterThan(0);
+  });
+
+  for (const path of pagePaths) {
+    test(path, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectNoViolations(page);
+    });
+  }
+
+  test('the 404 page', async ({ page }) => {
+    const response = await page.goto('/no-such-page/');
+    expect(response?.status()).toBe(404);
+    await expectNoViolations(page);
+  });
+});
+
+// Promise: search engines find every page and know its twin in the other language.
+test.describe('sitemap', () => {
+  test('the served sitemap lists exactly the pages tested above', async ({ page, request }) => {
+    const entries = await servedSitemap(page, request);
+    expect(entries.map((e) => pathOf(e.loc)).sort()).toEqual([...pagePaths].sort());
+  });
+
+  test('every URL has th, en and x-default alternates pointing at listed twins', async ({
+    page,
+    request,
+  }) => {
+    const entries = await servedSitemap(page, request);
+    const listed = new Set(entries.map((e) => e.loc));
+    const problems: string[] = [];
+
+    for (const { loc, alternates } of entries) {
+      const byLang = new Map(alternates.map((a) => [a.hreflang, a.href]));
+      for (const hreflang of ['th', 'en', 'x-default']) {
+        const href = byLang.get(hreflang);
+        if (!href) problems.push(`${loc}: no hreflang="${hreflang}" alternate`);
+        else if (!listed.has(href))
+          problems.push(`${loc}: hreflang="${hreflang}" → ${href}, which the sitemap does not list`);
+      }
+      const ownLang = new URL(loc).pathname.startsWith('/en/') ? 'en' : 'th';
+      if (byLang.get(ownLang) !== loc) {
+        problems.push(
+          `${loc}: its own hreflang="${ownLang}" alternate is ${byLang.get(ownLang)}, not itself`,
+        );
+      }
+      if (byLang.get('x-default') !== byLang.get('th')) {
+        problems.push(
+          `${loc}: x-default (${byLang.get('x-default')}) is not the Thai page (${byLang.get('th')})`,
+        );
+      }
+      if (alternates.length !== byLang.size) problems.push(`${loc}: an hreflang is listed twice`);
+    }
+
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,299 @@
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+/**
+ * What a reader does on the site, in Thai and in English, on a desktop, on a 360 px phone
+ * and with JavaScript turned off (the three Playwright projects).
+ */
+
+const launchSlug = 'smart-gender-launch';
+const launchDatetime = '2024-02-23T09:00:00+07:00';
+
+const copy = {
+  th: {
+    home: '/',
+    article: `/news/${launchSlug}/`,
+    search: '/search/',
+    notFoundUrl: '/no-such-page/',
+    skip: 'ข้ามไปยังเนื้อหาหลัก',
+    menu: 'เมนู',
+    mainMenu: 'เมนูหลัก',
+    news: 'ข่าว',
+    programme: 'เกี่ยวกับโครงการ',
+    title: 'ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม',
+    dateTerm: 'วันและเวลา',
+    date: '23 กุมภาพันธ์ 2567 เวลา 09.00 น.',
+    venueTerm: 'สถานที่',
+    venue: 'พิพิธภัณฑ์ธนารักษ์ จังหวัดขอนแก่น',
+    langNav: 'เปลี่ยนภาษา',
+    related: 'เรื่องราวที่เกี่ยวข้อง',
+    relatedTitle: 'ดวงเฮง! อดีต ผอ. กองช่างเทศบาล ถูกรางวัลที่ 1 รับ 30 ล้านบาท',
+    municipalityTerm: 'หน่วยงาน',
+    municipality: 'เทศบาลนครปากเกร็ด',
+    share: 'แชร์',
+    copyLink: 'คัดลอกลิงก์',
+    searchNeedsJs: 'การค้นหาต้องใช้ JavaScript',
+    notFound: 'ไม่พบหน้าที่ต้องการ',
+  },
+  en: {
+    home: '/en/',
+    article: `/en/news/${launchSlug}/`,
+    search: '/en/search/',
+    notFoundUrl: '/en/no-such-page/',
+    skip: 'Skip to main content',
+    menu: 'Menu',
+    mainMenu: 'Main menu',
+    news: 'News',
+    programme: 'About the programme',
+    title: 'Khon Kaen “SMART GENDER”: every gender equal',
+    dateTerm: 'Date and time',
+    date: '23 February 2024, 9:00 a.m.',
+    venueTerm: 'Venue',
+    venue: 'Treasury Museum, Khon Kaen Province',
+    langNav: 'Change language',
+    related: 'Related stories',
+    relatedTitle:
+      'Lucky break! Former municipal public works director wins first prize, takes home 30 million baht',
+    municipalityTerm: 'Municipality',
+    municipality: 'Pak Kret City Municipality',
+    share: 'Share',
+    copyLink: 'Copy link',
+    searchNeedsJs: 'Search needs JavaScript',
+    notFound: 'Page not found',
+  },
+} as const;
+
+type Lang = keyof typeof copy;
+const langs = Object.keys(copy) as Lang[];
+const other = (lang: Lang): Lang => (lang === 'th' ? 'en' : 'th');
+/** The language switch shows each language under its own name. */
+const languageLabel: Record<Lang, string> = { th: 'ไทย', en: 'English' };
+
+const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
+const jsOff = (testInfo: TestInfo) => testInfo.project.name === 'no-js';
+
+/** A reader can see the page's path, whatever origin the tests run on. */
+const pathIs = (path: string) => new RegExp(`^[a-z]+://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** On a phone nothing may stick out sideways: the page never scrolls horizontally. */
+async function expectNoSideScroll(page: Page, testInfo: TestInfo) {
+  if (!isPhone(testInfo)) return;
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `${page.url()} scrolls sideways on a phone`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** The main menu: on a phone it sits behind a "Menu" button; on a desktop it is always shown. */
+async function mainMenu(page: Page, lang: Lang): Promise<Locator> {
+  const summary = page.locator('summary', { hasText: copy[lang].menu });
+  const nav = page.getByRole('navigation', { name: copy[lang].mainMenu });
+  if (await summary.isVisible()) {
+    await expect(nav, 'the menu starts closed behind its button').toBeHidden();
+    await summary.click();
+  }
+  await expect(nav).toBeVisible();
+  return nav;
+}
+
+/** The value next to a term in a definition list ("Venue: Treasury Museum"). */
+function fact(page: Page, term: string): Locator {
+  return page
+    .locator('dl > div')
+    .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) })
+    .getByRole('definition');
+}
+
+for (const lang of langs) {
+  const t = copy[lang];
+  const twin = copy[other(lang)];
+
+  // Promise: a reader finds the launch story from the home page, reads when and where it
+  // happened, switches language without losing their place, and follows a related story.
+  test.describe(`reading the news (${lang})`, () => {
+    test('home → menu → news → article → other language → related story', async ({ page }, testInfo) => {
+      await page.goto(t.home);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expectNoSideScroll(page, testInfo);
+
+      const nav = await mainMenu(page, lang);
+      await nav.getByRole('link', { name: t.news, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t.news, exact: true })).toBeVisible();
+      await expectNoSideScroll(page, testInfo);
+
+      await page.getByRole('link', { name: t.title, exact: true }).click();
+      await expect(page).toHaveURL(pathIs(t.article));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
+      await expect(fact(page, t.dateTerm)).toHaveText(t.date);
+      await expect(fact(page, t.dateTerm).locator('time')).toHaveAttribute('datetime', launchDatetime);
+      await expect(fact(page, t.venueTerm)).toHaveText(t.venue);
+      await expectNoSideScroll(page, testInfo);
+
+      await page
+        .getByRole('navigation', { name: t.langNav })
+        .getByRole('link', { name: languageLabel[other(lang)], exact: true })
+        .click();
+      await expect(page).toHaveURL(pathIs(twin.article));
+      await expect(page.locator('html')).toHaveAttribute('lang', other(lang));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(twin.title);
+      await expect(fact(page, twin.dateTerm)).toHaveText(twin.date);
+      await expectNoSideScroll(page, testInfo);
+
+      await page.goto(t.article);
+      await page
+        .getByRole('region', { name: t.related, exact: true })
+        .getByRole('link', { name: t.relatedTitle, exact: true })
+        .click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.relatedTitle);
+      await expect(fact(page, t.municipalityTerm)).toHaveText(t.municipality);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expectNoSideScroll(page, testInfo);
+    });
+
+    test('an unknown address answers 404 and says so in both languages', async ({ page }, testInfo) => {
+      const response = await page.goto(t.notFoundUrl);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: copy.th.notFound, exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { name: copy.en.notFound, exact: true })).toBeVisible();
+      await expectNoSideScroll(page, testInfo);
+    });
+
+    test('the 404 page offers the other language without calling it untranslated', async ({ page }) => {
+      await page.goto(t.notFoundUrl);
+      const switchLink = page.getByRole('navigation', { name: copy.th.langNav }).getByRole('link');
+      await expect(switchLink).toHaveText(languageLabel.en);
+      await switchLink.click();
+      await expect(page).toHaveURL(pathIs(copy.en.home));
+    });
+  });
+
+  // Promise: a keyboard user can jump straight past the header to the page's content.
+  test.describe(`skip link (${lang})`, () => {
+    for (const path of [t.home, t.article]) {
+      test(`is the first thing Tab reaches on ${path} and moves to the content`, async ({ page }) => {
+        await page.goto(path);
+        await page.keyboard.press('Tab');
+        const skip = page.getByRole('link', { name: t.skip, exact: true });
+        await expect(skip).toBeFocused();
+        await expect(skip).toHaveText(t.skip);
+        await expect(skip).toBeInViewport();
+
+        await page.keyboard.press('Enter');
+        await expect(page).toHaveURL(/#main$/);
+        await expect(page.getByRole('main')).toBeFocused();
+      });
+    }
+  });
+
+  // Promise: sharing the story works with plain links, and reading it tells no third party.
+  test.describe(`sharing the article (${lang})`, () => {
+    test('loading the article sends no request to another site', async ({ page, baseURL }, testInfo) => {
+      const origin = new URL(baseURL!).origin;
+      const offsite: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.protocol !== 'data:' && url.origin !== origin) offsite.push(request.url());
+      });
+      await page.goto(t.article, { waitUntil: 'networkidle' });
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
+      expect(offsite, 'requests that left the site').toEqual([]);
+      await expectNoSideScroll(page, testInfo);
+    });
+
+    test('LINE, Facebook and X are plain links carrying the article address', async ({
+      page,
+      context,
+    }, testInfo) => {
+      await page.goto(t.article);
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      expect(canonical, 'the article has a canonical address').toBeTruthy();
+      const encoded = encodeURIComponent(canonical!);
+
+      const share = page.getByRole('region', { name: t.share, exact: true });
+      const hosts = { LINE: 'social-plugins.line.me', Facebook: 'www.facebook.com', X: 'x.com' };
+      for (const [network, host] of Object.entries(hosts)) {
+        const link = share.getByRole('link', { name: new RegExp(`^${network}\\b`) });
+        await expect(link).toBeVisible();
+        const href = (await link.getAttribute('href'))!;
+        expect(new URL(href).host, `${network} link host`).toBe(host);
+        expect(href, `${network} link carries the article URL`).toContain(encoded);
+      }
+
+      // Following a link opens the network's share page with our address; the networks are
+      // answered locally so no request leaves this machine.
+      await context.route(/^https:\/\/(social-plugins\.line\.me|www\.facebook\.com|x\.com)\//, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/plain', body: 'share page stand-in' }),
+      );
+      const popupOpened = page.waitForEvent('popup');
+      await share.getByRole('link', { name: /^LINE\b/ }).click();
+      const popup = await popupOpened;
+      await popup.waitForLoadState();
+      expect(popup.url()).toBe(`https://social-plugins.line.me/lineit/share?url=${encoded}`);
+      await popup.close();
+
+      const copyButton = page.getByRole('button', { name: t.copyLink, includeHidden: true });
+      if (jsOff(testInfo)) {
+        await expect(copyButton, '"Copy link" needs a script, so it stays hidden').toBeHidden();
+      } else {
+        await expect(copyButton, '"Copy link" appears where the browser has a clipboard').toBeVisible();
+      }
+    });
+  });
+
+  // Promise: search engines and link previews get the right title, description and twins.
+  test.describe(`article head (${lang})`, () => {
+    test('has a title, a description, an absolute canonical and hreflang twins', async ({ page }) => {
+      await page.goto(t.article);
+      await expect(page).toHaveTitle(new RegExp(t.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S{10,}/);
+
+      const head = await page.evaluate(() => ({
+        canonical:
+          document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.getAttribute('href') ?? null,
+        alternates: Object.fromEntries(
+          [...document.querySelectorAll<HTMLLinkElement>('link[rel="alternate"][hreflang]')].map((l) => [
+            l.getAttribute('hreflang'),
+            l.getAttribute('href'),
+          ]),
+        ) as Record<string, string>,
+      }));
+
+      expect(head.canonical, 'canonical link').toMatch(/^https?:\/\//);
+      const canonical = new URL(head.canonical!);
+      expect(canonical.pathname).toBe(t.article);
+
+      const expected = { th: copy.th.article, en: copy.en.article, 'x-default': copy.th.article };
+      expect(Object.keys(head.alternates).sort()).toEqual(Object.keys(expected).sort());
+      for (const [hreflang, path] of Object.entries(expected)) {
+        const href = head.alternates[hreflang]!;
+        expect(href, `hreflang=${hreflang} is absolute`).toMatch(/^https?:\/\//);
+        expect(new URL(href).origin, `hreflang=${hreflang} origin`).toBe(canonical.origin);
+        expect(new URL(href).pathname, `hreflang=${hreflang} path`).toBe(path);
+      }
+      expect(head.alternates[lang], 'own-language alternate is the canonical').toBe(head.canonical);
+    });
+  });
+
+  // Promise: without JavaScript the search page says so and offers other ways to find things.
+  test.describe(`search without JavaScript (${lang})`, () => {
+    test('explains that search needs JavaScript and links to the news and the programme', async ({
+      page,
+    }, testInfo) => {
+      test.skip(!jsOff(testInfo), 'only meaningful with JavaScript turned off');
+      await page.goto(t.search);
+      const main = page.getByRole('main');
+      await expect(main.getByText(t.searchNeedsJs)).toBeVisible();
+      await expect(main.getByRole('link', { name: t.news, exact: true })).toHaveAttribute(
+        'href',
+        t.home + 'news/',
+      );
+      await expect(main.getByRole('link', { name: t.programme, exact: true })).toHaveAttribute(
+        'href',
+        t.home + 'programme/',
+      );
+      await main.getByRole('link', { name: t.programme, exact: true }).click();
+      await expect(page).toHaveURL(pathIs(`${t.home}programme/`));
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
+  });
+}
