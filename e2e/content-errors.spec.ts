@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { buildWith, edit, removeFixtureBuilds } from './support/fixtureBuild.ts';
 
 /*
  * Editors' mistakes stop the build with a message naming the file and the field, and a
@@ -14,38 +12,7 @@ import { expect, test } from '@playwright/test';
 
 test.describe.configure({ mode: 'parallel', timeout: 120_000 });
 
-interface Build {
-  ok: boolean;
-  output: string;
-  outDir: string;
-}
-
-const scratch: string[] = [];
-test.afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function buildWith(change: (dir: string) => void): Build {
-  const work = mkdtempSync(join(tmpdir(), 'smart-gender-content-'));
-  scratch.push(work);
-  const contentDir = join(work, 'content');
-  const outDir = join(work, 'dist');
-  cpSync('content', contentDir, { recursive: true });
-  change(contentDir);
-  const result = spawnSync('astro', ['build', '--outDir', outDir], {
-    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'cache') },
-    encoding: 'utf8',
-  });
-  return {
-    ok: result.status === 0,
-    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
-    outDir,
-  };
-}
-
-function edit(file: string, from: RegExp, to: string) {
-  const text = readFileSync(file, 'utf8');
-  expect(text, `${file} should contain ${from}`).toMatch(from);
-  writeFileSync(file, text.replace(from, to));
-}
+test.afterAll(removeFixtureBuilds);
 
 const article = (dir: string, lang: string) => join(dir, 'news', lang, 'smart-gender-launch.md');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternatesFromHtml, pageFile, withAlternates } from './sitemap.ts';
+import { alternatesFromHtml, fromPage, lastmodFromHtml, pageFile, withAlternates } from './sitemap.ts';
 
 const head = `<!doctype html><html lang="th"><head>
 <link rel="canonical" href="https://x.go.th/news/a/">
@@ -39,5 +39,21 @@ describe('sitemap alternates', () => {
     );
     expect(pageFile('https://x.go.th/', '/site/dist', '/')).toBe('/site/dist/index.html');
     expect(pageFile('https://x.go.th/sg/en/', '/site/dist', '/sg/')).toBe('/site/dist/en/index.html');
+  });
+});
+
+describe('sitemap lastmod', () => {
+  it('takes the modified time of an article, else its published time', () => {
+    const both =
+      '<head><meta property="article:published_time" content="2024-02-23T09:00:00+07:00"><meta property="article:modified_time" content="2024-03-01T10:00:00+07:00"></head>';
+    expect(lastmodFromHtml(both)).toBe('2024-03-01T03:00:00.000Z');
+    const published =
+      '<head><meta property="article:published_time" content="2024-02-23T09:00:00+07:00"></head>';
+    expect(lastmodFromHtml(published)).toBe('2024-02-23T02:00:00.000Z');
+  });
+
+  it('leaves lists and other pages without a lastmod', () => {
+    expect(lastmodFromHtml(head)).toBeUndefined();
+    expect(fromPage({ url: 'https://x.go.th/news/' }, head)).not.toHaveProperty('lastmod');
   });
 });

@@ -26,6 +26,20 @@ export function alternatesFromHtml(html: string): Alternate[] {
   return out;
 }
 
+/**
+ * When a page's content last changed, from its `article:modified_time` (or
+ * `article:published_time`) meta tag: content pages carry their dates, lists do not.
+ */
+export function lastmodFromHtml(html: string): string | undefined {
+  const head = html.split('</head>')[0] ?? '';
+  for (const name of ['article:modified_time', 'article:published_time']) {
+    const tag = head.match(new RegExp(`<meta\\b[^>]*property="${name}"[^>]*>`))?.[0];
+    const content = tag?.match(/\scontent="([^"]*)"/)?.[1];
+    if (content && !Number.isNaN(Date.parse(content))) return new Date(content).toISOString();
+  }
+  return undefined;
+}
+
 /** The built HTML file of a page URL, for a site served from `base`. */
 export function pageFile(url: string, outDir: string, base: string): string {
   const path = decodeURIComponent(new URL(url).pathname);
@@ -33,10 +47,16 @@ export function pageFile(url: string, outDir: string, base: string): string {
   return `${outDir.replace(/\/$/, '')}/${inSite}${inSite === '' || inSite.endsWith('/') ? 'index.html' : ''}`;
 }
 
-/** A sitemap entry with the page's own hreflang alternates (x-default included). */
-export function withAlternates(item: SitemapItem, alternates: Alternate[]): SitemapItem {
+/** A sitemap entry with the page's own hreflang alternates (x-default included) and lastmod. */
+export function withAlternates(item: SitemapItem, alternates: Alternate[], lastmod?: string): SitemapItem {
   // A new array each time: @astrojs/sitemap shares `links` between alternates.
-  return { ...item, links: alternates.length > 1 ? alternates.map((a) => ({ ...a })) : [] };
+  const links = alternates.length > 1 ? alternates.map((a) => ({ ...a })) : [];
+  return lastmod ? { ...item, links, lastmod } : { ...item, links };
+}
+
+/** The sitemap entry of a built page, from what its head says. */
+export function fromPage(item: SitemapItem, html: string): SitemapItem {
+  return withAlternates(item, alternatesFromHtml(html), lastmodFromHtml(html));
 }
 
 /** @astrojs/sitemap, with hreflang alternates taken from each built page. */
@@ -50,11 +70,9 @@ export default function siteSitemap(): AstroIntegration {
         updateConfig({
           integrations: [
             sitemap({
-              serialize: (item) =>
-                withAlternates(
-                  item,
-                  alternatesFromHtml(readFileSync(pageFile(item.url, outDir, base), 'utf8')),
-                ),
+              // Pages only: feeds, calendar files and robots.txt are not pages.
+              filter: (url) => url.endsWith('/'),
+              serialize: (item) => fromPage(item, readFileSync(pageFile(item.url, outDir, base), 'utf8')),
             }),
           ],
         });

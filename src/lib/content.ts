@@ -35,6 +35,9 @@ export async function pagesIn<C extends CollectionKey>(
   return (await localizedPages(collection)).filter((p) => p.lang === lang);
 }
 
+/** Stories per page of the news list: lists paginate, so no page grows with the archive. */
+export const newsPerPage = 10;
+
 /** News in `lang`, newest first. */
 export async function newsIn(lang: Lang) {
   const pages = await pagesIn('news', lang);

@@ -1,0 +1,214 @@
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
+import { expect, test } from '@playwright/test';
+import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
+
+/* Feed readers, search engines and crawlers understand the site in both languages, and
+ * nothing an editor writes can put script into a page or a feed. */
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+const read = (file: string) => readFileSync(join('dist', file), 'utf8');
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+interface SitemapUrl {
+  loc: string;
+  lastmod?: string;
+  'xhtml:link'?: { '@hreflang': string; '@href': string } | { '@hreflang': string; '@href': string }[];
+}
+const sitemapUrls = (): SitemapUrl[] => {
+  const index = xml.parse(read('sitemap-index.xml'));
+  return list(index.sitemapindex.sitemap).flatMap((s: { loc: string }) =>
+    list<SitemapUrl>(xml.parse(read(new URL(s.loc).pathname)).urlset.url),
+  );
+};
+
+const feeds = [
+  {
+    lang: 'th',
+    file: 'rss.xml',
+    prefix: '/',
+    title: 'ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม',
+    body: 'พิพิธภัณฑ์ธนารักษ์',
+  },
+  {
+    lang: 'en',
+    file: 'en/rss.xml',
+    prefix: '/en/',
+    title: 'Khon Kaen “SMART GENDER”: every gender equal',
+    body: 'Treasury Museum',
+  },
+] as const;
+
+test.describe('RSS feeds', () => {
+  for (const feed of feeds) {
+    test(`/${feed.file} is RSS 2.0 in ${feed.lang} with the full article`, () => {
+      const { rss } = xml.parse(read(feed.file));
+      expect(rss['@version']).toBe('2.0');
+      const channel = rss.channel;
+      expect(channel.language).toBe(feed.lang);
+      expect(new URL(channel.link).pathname).toBe(feed.prefix);
+      expect(channel['atom:link']['@href']).toMatch(new RegExp(`^https?://[^/]+${feed.prefix}rss\\.xml$`));
+      const items = list<Record<string, string>>(channel.item);
+      const launch = items.find((i) => i.title === feed.title)!;
+      expect(launch, 'the launch story is in the feed').toBeTruthy();
+      expect(launch.link).toMatch(new RegExp(`^https?://[^/]+${feed.prefix}news/smart-gender-launch/$`));
+      // RFC 822 date, 09:00 in Bangkok.
+      expect(launch.pubDate).toBe('Fri, 23 Feb 2024 02:00:00 GMT');
+      expect(launch['content:encoded']).toContain(feed.body);
+      expect(launch['content:encoded']).not.toMatch(/<script|javascript:/i);
+      // Every link in the content is absolute: a feed is read away from the site.
+      for (const [, href] of launch['content:encoded'].matchAll(/(?:href|src)="([^"]*)"/g)) {
+        expect(href).toMatch(/^(https?:|mailto:)/);
+      }
+    });
+  }
+
+  test('every page announces the feed of its own language', async ({ page }) => {
+    for (const { loc } of sitemapUrls()) {
+      const path = new URL(loc).pathname;
+      await page.goto(path);
+      const feed = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
+      await expect(feed).toHaveCount(1);
+      const href = new URL((await feed.getAttribute('href'))!);
+      expect(href.pathname, path).toBe(path.startsWith('/en/') ? '/en/rss.xml' : '/rss.xml');
+      const response = await page.request.get(href.pathname);
+      expect(response.status()).toBe(200);
+    }
+  });
+});
+
+test.describe('sitemaps and robots.txt', () => {
+  test('robots.txt points at the sitemap index', () => {
+    const line = read('robots.txt')
+      .split('\n')
+      .find((l) => l.startsWith('Sitemap: '))!;
+    expect(new URL(line.slice('Sitemap: '.length)).pathname).toBe('/sitemap-index.xml');
+  });
+
+  test('the sitemap lists pages only, each translated page with its alternates and x-default', () => {
+    const urls = sitemapUrls();
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) {
+      const path = new URL(url.loc).pathname;
+      expect(path, 'only pages are listed').toMatch(/\/$/);
+      const links = list(url['xhtml:link']);
+      expect(links.map((l) => l['@hreflang']).sort(), path).toEqual(['en', 'th', 'x-default']);
+      const own = links.find((l) => l['@hreflang'] === (path.startsWith('/en/') ? 'en' : 'th'))!;
+      expect(own['@href']).toBe(url.loc);
+    }
+  });
+
+  test('content pages carry the date their content changed', () => {
+    const article = sitemapUrls().find((u) => u.loc.endsWith('/en/news/smart-gender-launch/'))!;
+    expect(article.lastmod).toBe('2024-02-23T02:00:00.000Z');
+  });
+});
+
+test.describe('site map page', () => {
+  for (const { lang, path, heading } of [
+    { lang: 'th', path: '/sitemap/', heading: 'แผนผังเว็บไซต์' },
+    { lang: 'en', path: '/en/sitemap/', heading: 'Site map' },
+  ]) {
+    test(`${path} links every page of the ${lang} site`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      const linked = new Set(
+        await page
+          .getByRole('main')
+          .locator('a')
+          .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)),
+      );
+      const ofLang = sitemapUrls()
+        .map((u) => new URL(u.loc).pathname)
+        .filter((p) => (lang === 'en') === p.startsWith('/en/') && p !== path);
+      expect(ofLang.filter((p) => !linked.has(p))).toEqual([]);
+      // Reached from the footer of every page.
+      await page.goto(lang === 'en' ? '/en/news/smart-gender-launch/' : '/news/smart-gender-launch/');
+      await page.getByRole('contentinfo').getByRole('link', { name: heading }).click();
+      await expect(page).toHaveURL(new RegExp(`${path}$`));
+    });
+  }
+});
+
+test.describe('hostile Markdown', () => {
+  test.afterAll(removeFixtureBuilds);
+  test.setTimeout(120_000);
+
+  test('raw HTML, event handlers and javascript: links never reach a page or a feed', async ({ page }) => {
+    const hostile = [
+      'ข้อความ <script>alert("body")</script> ต่อ',
+      '',
+      '<img src="x" onerror="alert(\'img\')">',
+      '',
+      '[คลิก](javascript:alert("link")) <a href="#" onclick="alert(\'a\')">a</a>',
+      '',
+      '<iframe src="https://evil.example/"></iframe>',
+    ].join('\n');
+    const build = buildWith((dir) => {
+      for (const lang of ['th', 'en']) {
+        const file = join(dir, 'news', lang, 'smart-gender-launch.md');
+        appendFileSync(file, `\n${hostile}\n`);
+        const related = join(dir, 'related', lang, 'chiang-mai-ev-street-cleaner.md');
+        const text = readFileSync(related, 'utf8');
+        writeFileSync(
+          related,
+          text.replace(
+            /^summary: .*$/m,
+            'summary: "*สรุป* <script>alert(1)</script> [x](javascript:alert(2))"',
+          ),
+        );
+      }
+    });
+    expect(build.ok, build.output).toBe(true);
+
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    // Look at every built page as a browser parses it: no script, handler, frame or
+    // javascript: link of the editor's may exist, whatever text shows.
+    const pages = readdirSync(build.outDir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.html'));
+    for (const file of pages) {
+      await page.goto(pathToFileURL(join(build.outDir, file)).href);
+      const found = await page.evaluate(() => [
+        ...[...document.scripts].filter((s) => /alert/.test(s.textContent ?? '')).map((s) => s.outerHTML),
+        ...[...document.querySelectorAll('iframe, [href^="javascript:" i], [src^="javascript:" i]')].map(
+          (e) => e.outerHTML,
+        ),
+        ...[...document.querySelectorAll('*')]
+          .filter((e) => [...e.attributes].some((a) => a.name.startsWith('on')))
+          .map((e) => e.outerHTML),
+      ]);
+      expect(found, file).toEqual([]);
+    }
+    const executable = /<script>alert|<iframe|<[a-z][^>]*\son(error|click)=|href="javascript:/i;
+    for (const file of ['rss.xml', 'en/rss.xml']) {
+      // The feed's HTML, once the XML is decoded, is what a feed reader would render.
+      const items = list<Record<string, string>>(
+        xml.parse(readFileSync(join(build.outDir, file), 'utf8')).rss.channel.item,
+      );
+      for (const item of items) expect(item['content:encoded'], file).not.toMatch(executable);
+      expect(
+        items.some((i) => i['content:encoded'].includes('&lt;script&gt;')),
+        'shown as text',
+      ).toBe(true);
+    }
+
+    for (const path of ['news/smart-gender-launch', 'en/news/smart-gender-launch']) {
+      await page.goto(pathToFileURL(join(build.outDir, path, 'index.html')).href);
+      // The editor's raw HTML shows as text, so the mistake is visible rather than silent.
+      await expect(page.getByRole('article')).toContainText('ข้อความ <script>alert("body")</script> ต่อ');
+    }
+    await page.goto(
+      pathToFileURL(join(build.outDir, 'related/chiang-mai-ev-street-cleaner/index.html')).href,
+    );
+    await expect(page.getByRole('article').locator('blockquote em')).toHaveText('สรุป');
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { expect } from '@playwright/test';
+
+/**
+ * Builds the site from a changed copy of the real content, into a scratch folder, to see
+ * what a build makes of an editor's input. Returns the build's output for error checks.
+ */
+export interface FixtureBuild {
+  ok: boolean;
+  output: string;
+  outDir: string;
+}
+
+const scratch: string[] = [];
+
+/** Removes every scratch folder made so far (call from `test.afterAll`). */
+export function removeFixtureBuilds(): void {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export function buildWith(change: (contentDir: string) => void): FixtureBuild {
+  const work = mkdtempSync(join(tmpdir(), 'smart-gender-content-'));
+  scratch.push(work);
+  const contentDir = join(work, 'content');
+  const outDir = join(work, 'dist');
+  cpSync('content', contentDir, { recursive: true });
+  change(contentDir);
+  const result = spawnSync('astro', ['build', '--outDir', outDir], {
+    // A cache of its own, so fixture content never mixes with the real site's.
+    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'cache') },
+    encoding: 'utf8',
+  });
+  return {
+    ok: result.status === 0,
+    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
+    outDir,
+  };
+}
+
+/** Replaces `from` in a content file, failing the test if the file no longer holds it. */
+export function edit(file: string, from: RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  expect(text, `${file} should contain ${from}`).toMatch(from);
+  writeFileSync(file, text.replace(from, to));
+}
