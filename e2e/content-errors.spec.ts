@@ -29,7 +29,7 @@ test('a description over its limit fails the build naming the field and the limi
   );
   expect(build.ok).toBe(false);
   expect(build.output).toContain('news/en/smart-gender-launch.md');
-  expect(build.output).toMatch(/description: keep the description to 200 characters/);
+  expect(build.output).toMatch(/description: keep it to 200 characters/);
 });
 
 test('a misspelt field name fails the build instead of being ignored', () => {

@@ -59,7 +59,7 @@ test.describe('RSS feeds', () => {
       expect(launch['content:encoded']).toContain(feed.body);
       expect(launch['content:encoded']).not.toMatch(/<script|javascript:/i);
       // Every link in the content is absolute: a feed is read away from the site.
-      for (const [, href] of launch['content:encoded'].matchAll(/(?:href|src)="([^"]*)"/g)) {
+      for (const [, href] of launch['content:encoded']!.matchAll(/(?:href|src)="([^"]*)"/g)) {
         expect(href).toMatch(/^(https?:|mailto:)/);
       }
     });
@@ -194,7 +194,7 @@ test.describe('hostile Markdown', () => {
       );
       for (const item of items) expect(item['content:encoded'], file).not.toMatch(executable);
       expect(
-        items.some((i) => i['content:encoded'].includes('&lt;script&gt;')),
+        items.some((i) => i['content:encoded']!.includes('&lt;script&gt;')),
         'shown as text',
       ).toBe(true);
     }

@@ -19,6 +19,7 @@ export default {
   'lang.fallbackLink': '(not yet translated)',
   'translation.notice':
     'This content has not yet been translated into English, so the original {lang} text is shown.',
+  'draft.banner': 'DRAFT: this page is not published and will not appear on the live site until draft: true is removed',
   'date.event': 'Date and time',
   'date.venue': 'Venue',
   'date.published': 'Published',

@@ -16,6 +16,7 @@ export default {
   'lang.noTwin': 'ยังไม่มีหน้านี้เป็นภาษา{lang} จะไปที่หน้าแรก',
   'lang.fallbackLink': '(ยังไม่ได้แปล)',
   'translation.notice': 'เนื้อหานี้ยังไม่ได้แปลเป็นภาษาไทย จึงแสดงต้นฉบับภาษา{lang}',
+  'draft.banner': 'ฉบับร่าง (DRAFT): หน้านี้ยังไม่เผยแพร่ และจะไม่อยู่ในเว็บไซต์จริงจนกว่าจะลบ draft: true',
   'date.event': 'วันและเวลา',
   'date.venue': 'สถานที่',
   'date.published': 'เผยแพร่',

@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:c
 import type { Lang } from '../i18n/locales.ts';
 import { pairTwins, type LocalizedPage } from './twins.ts';
 import { parseIsoWithOffset } from './dates.ts';
+import { isPublished } from './publishing.ts';
 
 /**
  * Every content query of the site: draft filtering, twin pairing and sorting happen here
@@ -19,8 +20,8 @@ export function localizedPages<C extends CollectionKey>(
 ): Promise<LocalizedPage<CollectionEntry<C>>[]> {
   let pages = cache.get(collection);
   if (!pages) {
-    pages = getCollection(collection, (e) => showDrafts || !e.data.draft).then((entries) =>
-      pairTwins(entries),
+    pages = getCollection(collection, (e) => isPublished(e.data, collection, new Date(), showDrafts)).then(
+      (entries) => pairTwins(entries),
     );
     cache.set(collection, pages);
   }

@@ -1,0 +1,165 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
+
+/* An editor's draft is previewable but never published, new entries start valid, and a
+ * failed build never replaces a working site. */
+
+test.describe.configure({ timeout: 180_000 });
+test.afterAll(removeFixtureBuilds);
+
+const word = 'ฉบับร่างลับเฉพาะ';
+const draft = (lang: string) => `---
+title: ${lang === 'th' ? `ข่าวร่าง ${word}` : `Draft story ${word}`}
+description: A draft that must not be published anywhere until it is ready.
+date: "2024-01-10T10:00:00+07:00"
+draft: true
+---
+
+${word} ${lang === 'th' ? 'เนื้อหาฉบับร่าง' : 'draft text'}
+`;
+
+function addDraft(dir: string) {
+  for (const lang of ['th', 'en']) writeFileSync(join(dir, 'news', lang, 'secret-draft.md'), draft(lang));
+}
+
+/** Every file of a folder with its bytes' hash, to compare two states of dist/. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out[path.slice(dir.length)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
+test('a draft is in no page, sitemap, feed or search index of a production build', () => {
+  const build = buildWith(addDraft);
+  expect(build.ok, build.output).toBe(true);
+  expect(existsSync(join(build.outDir, 'news', 'secret-draft'))).toBe(false);
+  expect(existsSync(join(build.outDir, 'en', 'news', 'secret-draft'))).toBe(false);
+  for (const f of readdirSync(build.outDir, { recursive: true }).map(String)) {
+    const path = join(build.outDir, f);
+    if (/\.(html|xml|txt|json)$/.test(f)) expect(readFileSync(path, 'utf8'), f).not.toContain(word);
+    if (f.endsWith('.pf_fragment')) expect(gunzipSync(readFileSync(path)).toString(), f).not.toContain(word);
+  }
+  // The real story is still there, so the check above looked at a real index.
+  const fragments = readdirSync(join(build.outDir, 'pagefind', 'fragment'));
+  expect(
+    fragments.some((f) =>
+      gunzipSync(readFileSync(join(build.outDir, 'pagefind', 'fragment', f)))
+        .toString()
+        .includes('SMART GENDER'),
+    ),
+  ).toBe(true);
+});
+
+test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
+  const work = mkdtempSync(join(tmpdir(), 'smart-gender-dev-'));
+  cpSync('content', join(work, 'content'), { recursive: true });
+  addDraft(join(work, 'content'));
+  const port = 4398;
+  const dev = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+    env: { ...process.env, CONTENT_DIR: join(work, 'content'), ASTRO_CACHE_DIR: join(work, 'cache') },
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    await expect(async () => {
+      const response = await page.request.get(`http://127.0.0.1:${port}/en/news/secret-draft/`);
+      expect(response.status()).toBe(200);
+    }).toPass({ timeout: 60_000 });
+    await page.goto(`http://127.0.0.1:${port}/en/news/secret-draft/`);
+    await expect(page.getByRole('note').filter({ hasText: 'DRAFT' })).toContainText(
+      'DRAFT: this page is not published',
+    );
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Draft story ${word}`);
+    await page.goto(`http://127.0.0.1:${port}/news/secret-draft/`);
+    await expect(page.getByRole('note').filter({ hasText: 'DRAFT' })).toContainText('ฉบับร่าง (DRAFT)');
+  } finally {
+    process.kill(-dev.pid!, 'SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('npm run new makes Thai and English files that pass the checks, and refuses an existing slug', () => {
+  const work = mkdtempSync(join(tmpdir(), 'smart-gender-new-'));
+  try {
+    cpSync('content', join(work, 'content'), { recursive: true });
+    const env = { ...process.env, CONTENT_DIR: join(work, 'content') };
+    const made = spawnSync('node', ['src/tools/new.ts', 'news', 'city-pride-walk'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(made.status, made.stderr).toBe(0);
+    for (const lang of ['th', 'en']) {
+      const file = readFileSync(join(work, 'content', 'news', lang, 'city-pride-walk.md'), 'utf8');
+      for (const field of ['title', 'description', 'date', 'venue', 'related', 'draft'])
+        expect(file).toMatch(new RegExp(`^${field}:`, 'm'));
+      expect(file).toMatch(/^# .* \/ /m); // every field is explained, in both languages
+    }
+    const check = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
+    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    const again = spawnSync('node', ['src/tools/new.ts', 'news', 'city-pride-walk'], {
+      env,
+      encoding: 'utf8',
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('city-pride-walk.md already exists');
+    const bad = spawnSync('node', ['src/tools/new.ts', 'news', 'City Walk'], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('npm run check fails with one line per problem, and the translation report shows each entry', () => {
+  const work = mkdtempSync(join(tmpdir(), 'smart-gender-cli-'));
+  try {
+    cpSync('content', join(work, 'content'), { recursive: true });
+    rmSync(join(work, 'content', 'related', 'en', 'chiang-mai-ev-street-cleaner.md'));
+    const env = { ...process.env, CONTENT_DIR: join(work, 'content') };
+    const check = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/related\/th\/chiang-mai-ev-street-cleaner\.md: error: has no en twin/);
+    const report = spawnSync('node', ['src/tools/translations.ts'], { env, encoding: 'utf8' });
+    expect(report.stdout).toMatch(/related\/chiang-mai-ev-street-cleaner\s+translated\s+MISSING/);
+    expect(report.stdout).toMatch(/news\/smart-gender-launch\s+translated\s+translated/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('a failed build leaves the previous dist/ byte-identical', () => {
+  const work = mkdtempSync(join(tmpdir(), 'smart-gender-swap-'));
+  try {
+    const out = join(work, 'dist');
+    cpSync('dist', out, { recursive: true });
+    const before = tree(out);
+    const content = join(work, 'content');
+    cpSync('content', content, { recursive: true });
+    // A content error stops the build at the check; a bad site address stops Astro itself.
+    writeFileSync(join(content, 'news', 'en', 'smart-gender-launch.md'), '---\ntitel: x\n---\n');
+    const failedCheck = spawnSync('node', ['src/tools/build.ts'], {
+      env: { ...process.env, OUT_DIR: out, CONTENT_DIR: content },
+      encoding: 'utf8',
+    });
+    expect(failedCheck.status).toBe(1);
+    expect(failedCheck.stderr).toContain('The previous');
+    const failedBuild = spawnSync('node', ['src/tools/build.ts'], {
+      env: { ...process.env, OUT_DIR: out, SITE_URL: 'not a url', ASTRO_CACHE_DIR: join(work, 'cache') },
+      encoding: 'utf8',
+    });
+    expect(failedBuild.status).toBe(1);
+    expect(tree(out)).toEqual(before);
+    expect(existsSync(`${out}.building`)).toBe(false);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

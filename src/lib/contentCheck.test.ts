@@ -1,0 +1,203 @@
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent, formatProblem } from './contentCheck.ts';
+
+/*
+ * Each case copies the real content, makes one mistake an editor could make, and checks
+ * the report names the file, the line or field, and the problem.
+ */
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const newsTh = 'content/news/th/smart-gender-launch.md';
+const newsEn = 'content/news/en/smart-gender-launch.md';
+const relatedEn = 'content/related/en/chiang-mai-ev-street-cleaner.md';
+
+/** Runs the checker on a copy of the content changed by `change`; returns its report lines. */
+function check(change: (path: (file: string) => string) => void, now?: Date): string[] {
+  const root = mkdtempSync(join(tmpdir(), 'smart-gender-check-'));
+  made.push(root);
+  cpSync('content', join(root, 'content'), { recursive: true });
+  mkdirSync(join(root, 'public'));
+  const path = (file: string) => join(root, file);
+  change(path);
+  return checkContent(join(root, 'content'), now ? { root, now } : { root }).map(formatProblem);
+}
+
+function replace(file: string, from: RegExp | string, to: string) {
+  const text = readFileSync(file, 'utf8');
+  if (!(typeof from === 'string' ? text.includes(from) : from.test(text)))
+    throw new Error(`${file} lacks ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+const errors = (lines: string[]) => lines.filter((l) => l.includes(': error: '));
+
+describe('npm run check', () => {
+  it('passes the real content', () => {
+    expect(errors(check(() => {}))).toEqual([]);
+  });
+
+  const cases: [string, (p: (f: string) => string) => void, RegExp][] = [
+    [
+      'a YAML syntax error',
+      (p) => replace(p(newsTh), /^venue: .*$/m, 'venue: "พิพิธภัณฑ์ธนารักษ์'),
+      /^content\/news\/th\/smart-gender-launch\.md:\d+: error: YAML syntax error/,
+    ],
+    [
+      'a file that is not UTF-8',
+      (p) => writeFileSync(p(newsEn), Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1')),
+      /^content\/news\/en\/smart-gender-launch\.md: error: is not UTF-8 text/,
+    ],
+    [
+      'an invalid date',
+      (p) => replace(p(newsTh), /^date: .*$/m, 'date: "23/02/2567"'),
+      /^content\/news\/th\/smart-gender-launch\.md:4: error: date: must be a date-time with its offset/,
+    ],
+    [
+      'a date without quotes',
+      (p) => replace(p(newsTh), /^date: .*$/m, 'date: 2024-02-23T09:00:00+07:00'),
+      /smart-gender-launch\.md:4: error: date: write the date-time in quotes/,
+    ],
+    [
+      'a title over its limit',
+      (p) => replace(p(newsEn), /^title: .*$/m, `title: ${'Long title '.repeat(12)}`),
+      /news\/en\/smart-gender-launch\.md:2: error: title: keep it to 120 characters/,
+    ],
+    [
+      'a description too short',
+      (p) => replace(p(newsEn), /^description: .*$/m, 'description: Short.'),
+      /news\/en\/smart-gender-launch\.md:3: error: description: needs at least 20 characters/,
+    ],
+    [
+      'a missing required field',
+      (p) => replace(p(newsEn), /^title: .*\n/m, ''),
+      /news\/en\/smart-gender-launch\.md: error: title: required: add this field/,
+    ],
+    [
+      'a misspelt field name',
+      (p) => replace(p(newsEn), /^title:/m, 'titel:'),
+      /news\/en\/smart-gender-launch\.md:2: error: titel: unknown field: did you mean "title"\?/,
+    ],
+    [
+      'a flag that is not true or false',
+      (p) => replace(p(newsEn), /^venue:/m, 'draft: maybe\nvenue:'),
+      /news\/en\/smart-gender-launch\.md:5: error: draft: must be true or false/,
+    ],
+    [
+      'an entry without its twin',
+      (p) => unlinkSync(p(relatedEn)),
+      /related\/th\/chiang-mai-ev-street-cleaner\.md: error: has no en twin: add content\/related\/en\/chiang-mai-ev-street-cleaner\.md, or set "awaitingTranslation: true"/,
+    ],
+    [
+      'a related story that does not exist',
+      (p) => replace(p(newsTh), '- chiang-mai-ev-street-cleaner', '- chiang-mai-ev'),
+      /news\/th\/smart-gender-launch\.md:\d+: error: related: names "chiang-mai-ev", but there is no content\/related\/th\/chiang-mai-ev\.md/,
+    ],
+    [
+      'a launch story that does not exist',
+      (p) => replace(p('content/objectives/en/smart-gender.md'), /^launchStory: .*$/m, 'launchStory: launch'),
+      /objectives\/en\/smart-gender\.md:\d+: error: launchStory: names "launch"/,
+    ],
+    [
+      'an internal link that leads nowhere',
+      (p) => replace(p(newsEn), 'On 23 February', 'See [the plan](/en/plan/). On 23 February'),
+      /news\/en\/smart-gender-launch\.md:13: error: link \/en\/plan\/ leads nowhere/,
+    ],
+    [
+      'an internal link to the other language',
+      (p) => replace(p(newsEn), 'On 23 February', 'See [the programme](/programme/). On 23 February'),
+      /news\/en\/smart-gender-launch\.md:13: error: link \/programme\/ leads to the th site/,
+    ],
+    [
+      'a missing image',
+      (p) => replace(p(newsEn), 'On 23 February', '![The opening](/images/opening.jpg)\n\nOn 23 February'),
+      /news\/en\/smart-gender-launch\.md:13: error: image \/images\/opening\.jpg does not exist/,
+    ],
+    [
+      'an image without alt text',
+      (p) => {
+        mkdirSync(p('public/images'));
+        writeFileSync(p('public/images/a.png'), '');
+        replace(p(newsEn), 'On 23 February', '![](/images/a.png)\n\nOn 23 February');
+      },
+      /news\/en\/smart-gender-launch\.md:13: error: image \/images\/a\.png has no alt text/,
+    ],
+    [
+      'an empty body',
+      (p) => writeFileSync(p(newsEn), readFileSync(p(newsEn), 'utf8').replace(/\n---\n[\s\S]*$/, '\n---\n')),
+      /news\/en\/smart-gender-launch\.md:\d+: error: has no text below the front matter/,
+    ],
+    [
+      'no front matter',
+      (p) => writeFileSync(p(newsEn), 'Just text.\n'),
+      /news\/en\/smart-gender-launch\.md:1: error: has no front matter/,
+    ],
+    [
+      'two files whose names differ only in capitals',
+      (p) =>
+        writeFileSync(p('content/related/en/Chiang-Mai-EV-Street-Cleaner.md'), readFileSync(p(relatedEn))),
+      /related\/en\/chiang-mai-ev-street-cleaner\.md: error: has the same name as content\/related\/en\/Chiang-Mai-EV-Street-Cleaner\.md/,
+    ],
+    [
+      'a file outside a language folder',
+      (p) => renameSync(p(newsEn), p('content/news/launch.md')),
+      /^content\/news\/launch\.md: error: belongs in a language folder/,
+    ],
+  ];
+
+  for (const [name, change, expected] of cases) {
+    it(`reports ${name}`, () => {
+      const report = check(change);
+      expect(
+        errors(report).some((l) => expected.test(l)),
+        `expected ${expected} in:\n${report.join('\n')}`,
+      ).toBe(true);
+      // Every message says what to do in English and in Thai.
+      for (const line of errors(report)) expect(line).toMatch(/ \/ .*[\u0E00-\u0E7F]/);
+    });
+  }
+
+  it('reports every problem in one run, not just the first', () => {
+    const report = check((p) => {
+      replace(p(newsEn), /^title:/m, 'titel:');
+      replace(p(newsTh), /^date: .*$/m, 'date: "23/02/2567"');
+      unlinkSync(p(relatedEn));
+    });
+    expect(errors(report).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports a future-dated story as scheduled, not as an error', () => {
+    const report = check(() => {}, new Date('2024-01-01T00:00:00Z'));
+    expect(report).toContainEqual(
+      expect.stringMatching(
+        /news\/th\/smart-gender-launch\.md:4: scheduled: date: is dated 2024-02-23T02:00:00\.000Z/,
+      ),
+    );
+    expect(errors(report)).toEqual([]);
+  });
+
+  it('warns that a translation may be outdated when its source changed after it, with both dates', () => {
+    const report = check((p) => {
+      utimesSync(p(newsEn), new Date('2024-03-01T00:00:00Z'), new Date('2024-03-01T00:00:00Z'));
+      utimesSync(p(newsTh), new Date('2024-03-05T00:00:00Z'), new Date('2024-03-05T00:00:00Z'));
+    });
+    expect(report).toContainEqual(
+      'content/news/en/smart-gender-launch.md: warning: may be outdated: content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00; update it to match / คำแปลอาจไม่เป็นปัจจุบัน: content/news/th/smart-gender-launch.md แก้ไขเมื่อ 2024-03-05T00:00 แต่ไฟล์นี้แก้ไขเมื่อ 2024-03-01T00:00',
+    );
+    expect(errors(report)).toEqual([]);
+  });
+});

@@ -1,0 +1,153 @@
+import { z } from 'astro/zod';
+
+/**
+ * The front matter of every collection: one schema each, shared by the build
+ * (`src/content.config.ts`) and by `npm run check`. Every message says what is wrong and
+ * how to fix it, in English and in Thai, because editors read both.
+ */
+
+/** A message in both languages: "English / ไทย". */
+export const say = (en: string, th: string) => `${en} / ${th}`;
+
+/** A required line of text, with limits where readers would suffer. */
+function text(limits: { min?: number; max?: number; why?: [string, string] } = {}) {
+  const { min = 1, max, why } = limits;
+  let schema = z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? say('required: add this field', 'ต้องมีช่องนี้: เพิ่มช่องนี้')
+          : say('must be text', 'ต้องเป็นข้อความ'),
+    })
+    .trim()
+    .min(
+      min,
+      min === 1
+        ? say('is empty: write something', 'ว่างอยู่: ใส่ข้อความ')
+        : say(`needs at least ${min} characters`, `ต้องยาวอย่างน้อย ${min} ตัวอักษร`),
+    );
+  if (max) {
+    schema = schema.max(
+      max,
+      say(
+        `keep it to ${max} characters${why ? `: ${why[0]}` : ''}`,
+        `ยาวได้ไม่เกิน ${max} ตัวอักษร${why ? ` เพราะ${why[1]}` : ''}`,
+      ),
+    );
+  }
+  return schema;
+}
+
+/** A date-time written with its offset, kept as written so pages can show it in Bangkok time. */
+const dateTime = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? say(
+            'required: add a date-time like "2024-02-23T09:00:00+07:00"',
+            'ต้องมีวันเวลา เช่น "2024-02-23T09:00:00+07:00"',
+          )
+        : say(
+            'write the date-time in quotes, like "2024-02-23T09:00:00+07:00"',
+            'ใส่วันเวลาในเครื่องหมายคำพูด เช่น "2024-02-23T09:00:00+07:00"',
+          ),
+  })
+  .pipe(
+    z.iso.datetime({
+      offset: true,
+      error: say(
+        'must be a date-time with its offset, like "2024-02-23T09:00:00+07:00" (Christian Era year)',
+        'ต้องเป็นวันเวลาพร้อมเขตเวลา เช่น "2024-02-23T09:00:00+07:00" (ปี ค.ศ.)',
+      ),
+    }),
+  );
+
+/** A file name of another entry: lower-case letters, digits and hyphens. */
+const slug = z
+  .string()
+  .regex(
+    /^[a-z0-9-]+$/,
+    say(
+      'name the entry by its file name without .md, like chiang-mai-ev-street-cleaner',
+      'ใช้ชื่อไฟล์โดยไม่มี .md เช่น chiang-mai-ev-street-cleaner',
+    ),
+  );
+
+const flag = z.boolean({ error: say('must be true or false', 'ต้องเป็น true หรือ false') });
+
+/** Fields every entry has, whatever its collection. */
+const common = {
+  /** Hidden from production builds while true; shown with a DRAFT banner in `npm run dev`. */
+  draft: flag.default(false),
+  /**
+   * Set on an entry whose twin in the other language is not written yet: the other
+   * language then shows this text, marked as not yet translated, instead of failing the build.
+   */
+  awaitingTranslation: flag.default(false),
+};
+
+const list = (item: z.ZodType<string>, what: [string, string]) =>
+  z
+    .array(item, { error: say(`must be a list of ${what[0]}`, `ต้องเป็นรายการ${what[1]}`) })
+    .min(1, say(`list at least one ${what[0]}`, `ใส่${what[1]}อย่างน้อยหนึ่งรายการ`));
+
+export const newsSchema = z.strictObject({
+  /** Headline as readers see it. */
+  title: text({ max: 120, why: ['longer titles are cut off in lists', 'หัวข้อที่ยาวกว่านี้จะถูกตัดในรายการ'] }),
+  /** One or two sentences for cards, search results and link previews. */
+  description: text({
+    min: 20,
+    max: 200,
+    why: ['longer text is cut off in link previews', 'ข้อความที่ยาวกว่านี้จะถูกตัดในตัวอย่างลิงก์'],
+  }),
+  /** When the reported event took place, with its offset: "2024-02-23T09:00:00+07:00". */
+  date: dateTime,
+  /** When the story was first published, if known (the launch story's source does not say). */
+  published: dateTime.optional(),
+  /** Where the event took place. */
+  venue: text().optional(),
+  /** File names of related stories (in `content/related/<lang>/`), in display order. */
+  related: z.array(slug).default([]),
+  ...common,
+});
+
+export const objectivesSchema = z.strictObject({
+  /** The programme's name as a page heading. */
+  title: text({ max: 120 }),
+  /** One or two sentences for the page's meta description. */
+  description: text({ min: 20, max: 200 }),
+  /** The programme's full official name. */
+  officialName: text(),
+  /** What the programme sets out to do, one item each (Markdown allowed). */
+  objectives: list(text(), ['objective', 'วัตถุประสงค์']),
+  /** Who the programme is for, one group each (Markdown allowed). */
+  targetGroups: list(text(), ['target group', 'กลุ่มเป้าหมาย']),
+  /** The city's vision statement, quoted as the municipality words it. */
+  vision: text(),
+  /** File name of the news story about the launch, for the home page's when and where. */
+  launchStory: slug,
+  ...common,
+});
+
+export const relatedSchema = z.strictObject({
+  /** Headline as the source page shows it. */
+  title: text({ max: 120 }),
+  /** The opening words the source page shows, cut where the source cut them (Markdown allowed). */
+  summary: text({ max: 200 }),
+  /** The municipality the story is about. */
+  municipality: text(),
+  /** When it happened or was published, only if known. */
+  date: dateTime.optional(),
+  /** Where the full story is published, only if known. */
+  source: z
+    .url({ error: say('must be a full web address, like https://…', 'ต้องเป็นที่อยู่เว็บเต็ม เช่น https://…') })
+    .optional(),
+  ...common,
+});
+
+/** Each collection's schema, by the folder name under `content/`. */
+export const schemas = { news: newsSchema, objectives: objectivesSchema, related: relatedSchema } as const;
+export type CollectionName = keyof typeof schemas;
+
+/** Collections whose entries must have a body. */
+export const needsBody: Record<CollectionName, boolean> = { news: true, objectives: true, related: false };
