@@ -1,11 +1,20 @@
 // @ts-check
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { defineConfig } from 'astro/config';
+import { deployment } from './src/config/deploy.ts';
 import { defaultLang, langs } from './src/i18n/locales.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import headers from './src/integrations/headers.ts';
+
+// SITE_URL and BASE_PATH come from the environment or `.env` (the environment wins).
+const dotenv = existsSync('.env') ? parseEnv(readFileSync('.env', 'utf8')) : {};
+const { site, base } = deployment({ ...dotenv, ...process.env });
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site,
+  base,
   trailingSlash: 'always',
   // Builds of test fixtures keep their content cache apart from the real site's.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
@@ -14,5 +23,9 @@ export default defineConfig({
     defaultLocale: defaultLang,
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [siteSitemap(), pagefindIndex()],
+  // No inline script or style, so one static Content-Security-Policy fits every page; one
+  // stylesheet for the whole site (a few KB), cached across pages.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
+  integrations: [siteSitemap(), pagefindIndex(), headers()],
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 
 /**
- * e2e tests run against the production build (`dist/`), served by `astro preview`.
+ * e2e tests run against the production build (`dist/`), served by `src/tools/serve.ts`.
  * Playwright cannot download its own browser here, so Debian's Chromium stands in when
  * Playwright's is absent.
  */
@@ -21,6 +21,9 @@ const launchOptions = existsSync(ownBrowser)
     };
 
 const port = Number(process.env.E2E_PORT ?? 4399);
+/** The suite runs twice in `npm test`: at the root and under a base path (BASE_PATH, SITE_DIR). */
+const base = `/${process.env.BASE_PATH ?? ''}/`.replace(/\/+/g, '/');
+const siteDir = process.env.SITE_DIR ?? 'dist';
 const desktop = { ...devices['Desktop Chrome'], launchOptions };
 
 export default defineConfig({
@@ -29,8 +32,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-  use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'test-results/e2e.json' }]],
+  use: { baseURL: `http://127.0.0.1:${port}${base}`, trace: 'retain-on-failure' },
   projects: [
     // Journeys run on a desktop, on a 360 px phone and with JavaScript turned off.
     { name: 'desktop', use: desktop },
@@ -45,9 +48,10 @@ export default defineConfig({
       use: { ...desktop, javaScriptEnabled: false },
     },
   ],
+  // Served as a CDN would serve it: under the base path, with the _headers rules applied.
   webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+    command: `node src/tools/serve.ts --dir ${siteDir} --port ${port} --base ${base}`,
+    url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },

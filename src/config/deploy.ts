@@ -1,0 +1,64 @@
+/**
+ * Where the site is deployed, from two settings municipal IT gives in the environment or in
+ * `.env`: `SITE_URL` (the address of the host, e.g. https://www.example.go.th) and
+ * `BASE_PATH` (the folder the site lives in there, e.g. /smart-gender/). Every absolute and
+ * relative URL of the build derives from these two. A malformed value stops the build with
+ * a message that says how to write it.
+ */
+export interface Deployment {
+  /** Origin of the site, e.g. "https://www.example.go.th". */
+  site: string;
+  /** Path the site is served under, always with slashes at both ends, e.g. "/smart-gender/". */
+  base: string;
+}
+
+export const defaults = { SITE_URL: 'http://localhost:4321', BASE_PATH: '/' } as const;
+
+export class DeploymentError extends Error {}
+
+/**
+ * Validates and normalises the deployment settings.
+ * @example deployment({ SITE_URL: 'https://www.example.go.th', BASE_PATH: 'smart-gender' })
+ *   // { site: 'https://www.example.go.th', base: '/smart-gender/' }
+ */
+export function deployment(env: Record<string, string | undefined>): Deployment {
+  const rawSite = env.SITE_URL?.trim() || defaults.SITE_URL;
+  const rawBase = env.BASE_PATH?.trim() || defaults.BASE_PATH;
+
+  let url: URL;
+  try {
+    url = new URL(rawSite);
+  } catch {
+    throw new DeploymentError(
+      `SITE_URL "${rawSite}" is not a web address: write it with its scheme, like https://www.example.go.th`,
+    );
+  }
+  if (!/^https?:$/.test(url.protocol) || !/^https?:\/\//i.test(rawSite)) {
+    throw new DeploymentError(`SITE_URL "${rawSite}" must start with https:// (or http:// for testing)`);
+  }
+  if (url.search || url.hash || rawSite.includes('?') || rawSite.includes('#')) {
+    throw new DeploymentError(`SITE_URL "${rawSite}" must not have a query string or a #fragment`);
+  }
+  if (url.username || url.password) {
+    throw new DeploymentError(`SITE_URL "${rawSite}" must not contain a user name or password`);
+  }
+  if (url.pathname !== '/') {
+    throw new DeploymentError(
+      `SITE_URL "${rawSite}" has a path: set SITE_URL=${url.origin} and BASE_PATH=${url.pathname}`,
+    );
+  }
+
+  if (/[?#\s\\]|:\/\//.test(rawBase) || rawBase.includes('..')) {
+    throw new DeploymentError(
+      `BASE_PATH "${rawBase}" must be a plain folder path like /smart-gender/ (no query string, spaces or ..)`,
+    );
+  }
+  const segments = rawBase.split('/').filter(Boolean);
+  if (segments.some((s) => !/^[A-Za-z0-9._~-]+$/.test(s))) {
+    throw new DeploymentError(
+      `BASE_PATH "${rawBase}" may use only letters, digits, ".", "_", "~" and "-" in folder names`,
+    );
+  }
+  const base = segments.length ? `/${segments.join('/')}/` : '/';
+  return { site: url.origin, base };
+}

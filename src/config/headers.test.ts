@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { csp, headersFile, headersFor, metaCsp, parseHeadersFile } from './headers.ts';
+
+describe('security headers', () => {
+  it('allow nothing inline and nothing from another origin', () => {
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toMatch(/https?:/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  });
+
+  it('leave out of the meta tag what browsers ignore there', () => {
+    expect(metaCsp).not.toContain('frame-ancestors');
+    expect(metaCsp).toContain("default-src 'self'");
+  });
+});
+
+describe('_headers file', () => {
+  const rules = parseHeadersFile(headersFile('/smart-gender/'));
+
+  it('applies the security headers to every path under the base', () => {
+    const page = headersFor('/smart-gender/en/news/smart-gender-launch/', rules);
+    expect(page['Content-Security-Policy']).toBe(csp);
+    expect(page['Strict-Transport-Security']).toContain('max-age=31536000');
+    expect(page['X-Content-Type-Options']).toBe('nosniff');
+  });
+
+  it('caches fingerprinted files for a year and revalidates the rest', () => {
+    expect(headersFor('/smart-gender/_astro/index.C2DaJlKK.css', rules)['Cache-Control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect(
+      headersFor('/smart-gender/pagefind/fragment/th_1a2b.pf_fragment', rules)['Cache-Control'],
+    ).toContain('immutable');
+    for (const path of [
+      '/smart-gender/',
+      '/smart-gender/rss.xml',
+      '/smart-gender/sitemap-index.xml',
+      '/smart-gender/pagefind/pagefind-entry.json',
+      '/smart-gender/pagefind/pagefind.js',
+    ]) {
+      expect(headersFor(path, rules)['Cache-Control'], path).toBe('public, max-age=0, must-revalidate');
+    }
+  });
+
+  it('never sets Cache-Control in two rules that match the same path', () => {
+    const withCache = rules.filter((r) => 'Cache-Control' in r.headers).map((r) => r.pattern);
+    expect(withCache).not.toContain('/smart-gender/*');
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The HTTP headers the site is served with, in one place: written as `dist/_headers` for
+ * hosts that read one (Netlify, Cloudflare Pages), used by the test server, and copied
+ * into docs/deploy.md for nginx and CloudFront.
+ */
+
+/**
+ * Content-Security-Policy: everything from the site's own origin, nothing inline (the
+ * build emits no inline script or style), WebAssembly allowed for Pagefind's search.
+ */
+export const csp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The policy as a `<meta>` tag can carry it: browsers ignore these directives there. */
+export const metaCsp = csp
+  .split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');
+
+/** Headers for every response. */
+export const securityHeaders: Record<string, string> = {
+  'Content-Security-Policy': csp,
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Files whose names carry a hash of their content: cached for a year, never revalidated. */
+export const immutable = 'public, max-age=31536000, immutable';
+/** Everything else (pages, feeds, sitemaps, the search index entry): revalidated each time. */
+export const revalidate = 'public, max-age=0, must-revalidate';
+
+/** Path patterns (under the base path) of fingerprinted files. */
+export const fingerprinted = ['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/filter/*'];
+
+/**
+ * The `_headers` file for a site served under `base`. Rules never overlap on Cache-Control,
+ * because some hosts join the values of every matching rule.
+ * @example headersFile('/smart-gender/') // "/smart-gender/*\n  Content-Security-Policy: …"
+ */
+export function headersFile(base: string): string {
+  const rule = (path: string, headers: Record<string, string>) =>
+    `${base}${path}\n${Object.entries(headers)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}\n`;
+  return [
+    rule('*', securityHeaders),
+    ...fingerprinted.map((p) => rule(p, { 'Cache-Control': immutable })),
+  ].join('\n');
+}
+
+/** One rule of a `_headers` file. */
+export interface HeaderRule {
+  pattern: string;
+  headers: Record<string, string>;
+}
+
+/** Parses a `_headers` file (Netlify / Cloudflare Pages format). */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: {} });
+    } else {
+      const at = line.indexOf(':');
+      rules.at(-1)!.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/**
+ * The headers a host applies to `path`: every matching rule's headers, with
+ * Cache-Control revalidated unless a fingerprint rule says otherwise.
+ */
+export function headersFor(path: string, rules: HeaderRule[]): Record<string, string> {
+  const out: Record<string, string> = { 'Cache-Control': revalidate };
+  for (const { pattern, headers } of rules) {
+    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    if (re.test(path)) Object.assign(out, headers);
+  }
+  return out;
+}
