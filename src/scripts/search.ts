@@ -44,9 +44,6 @@ export function startSearch(): void {
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const base = root.dataset.base ?? '/';
 
-  root.querySelector<HTMLElement>('[data-search-fallback]')!.hidden = true;
-  form.hidden = false;
-
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
     (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
@@ -150,5 +147,6 @@ export function startSearch(): void {
 
   input.value = queryFromUrl();
   if (input.value) void run(input.value);
-  else load().catch(() => {});
+  // Fetch the search engine when the reader heads for the box, not while the page paints.
+  else input.addEventListener('focus', () => void load().catch(() => {}), { once: true });
 }
