@@ -48,3 +48,16 @@ describe('_headers file', () => {
     expect(withCache).not.toContain('/smart-gender/*');
   });
 });
+
+describe('docs/deploy.md', () => {
+  it('documents the exact headers the build ships, so hand-configured hosts match', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { securityHeaders, immutable, revalidate } = await import('./headers.ts');
+    const doc = readFileSync('docs/deploy.md', 'utf8');
+    for (const [name, value] of Object.entries(securityHeaders)) {
+      expect(doc, name).toContain(`| \`${name}\` | \`${value}\` |`);
+    }
+    expect(doc).toContain(immutable);
+    expect(doc).toContain(revalidate);
+  });
+});
