@@ -9,6 +9,11 @@ export const site = {
     th: 'เทศบาลนครขอนแก่น',
     en: 'Khon Kaen City Municipality',
   },
+  /** The province the municipality is in (its name says so). */
+  region: {
+    th: 'ขอนแก่น',
+    en: 'Khon Kaen',
+  },
   /** The news outlet whose page the launch story was captured from. */
   sourcePublication: {
     th: 'นิตยสารผู้นำท้องถิ่นออนไลน์',

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { breadcrumbList, event, governmentOrganization, jsonLd, newsArticle } from './structuredData.ts';
+
+const organization = { name: 'Khon Kaen City Municipality', alternateName: 'เทศบาลนครขอนแก่น' };
+
+describe('structured data', () => {
+  it('describes the article with its dates, image, language and the municipality', () => {
+    const data = newsArticle({
+      url: 'https://x.go.th/en/news/a/',
+      headline: 'Khon Kaen “SMART GENDER”: every gender equal',
+      description: 'd',
+      datePublished: '2024-02-23T09:00:00+07:00',
+      image: 'https://x.go.th/og/en.png',
+      inLanguage: 'en',
+      organization,
+    });
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle',
+      datePublished: '2024-02-23T09:00:00+07:00',
+      dateModified: '2024-02-23T09:00:00+07:00',
+      image: ['https://x.go.th/og/en.png'],
+      inLanguage: 'en',
+      author: { '@type': 'GovernmentOrganization', name: 'Khon Kaen City Municipality' },
+      publisher: { '@type': 'GovernmentOrganization' },
+    });
+  });
+
+  it('describes the launch as an in-person event at its venue', () => {
+    const data = event({
+      url: 'https://x.go.th/news/a/',
+      name: 'SMART GENDER',
+      startDate: '2024-02-23T09:00:00+07:00',
+      venue: 'พิพิธภัณฑ์ธนารักษ์ จังหวัดขอนแก่น',
+      region: 'ขอนแก่น',
+      inLanguage: 'th',
+      organization,
+    });
+    expect(data).toMatchObject({
+      '@type': 'Event',
+      startDate: '2024-02-23T09:00:00+07:00',
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      location: {
+        '@type': 'Place',
+        name: 'พิพิธภัณฑ์ธนารักษ์ จังหวัดขอนแก่น',
+        address: { addressRegion: 'ขอนแก่น', addressCountry: 'TH' },
+      },
+      organizer: { name: 'Khon Kaen City Municipality' },
+    });
+  });
+
+  it('invents nothing about the municipality', () => {
+    expect(Object.keys(governmentOrganization({ name: 'n' })).sort()).toEqual(['@type', 'address', 'name']);
+  });
+
+  it('numbers breadcrumbs from 1', () => {
+    expect(
+      breadcrumbList([
+        { name: 'Home', url: 'https://x/' },
+        { name: 'News', url: 'https://x/news/' },
+      ]),
+    ).toEqual({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://x/' },
+        { '@type': 'ListItem', position: 2, name: 'News', item: 'https://x/news/' },
+      ],
+    });
+  });
+
+  it('cannot be broken out of its script element', () => {
+    const text = jsonLd({ '@type': 'Thing', name: '</script><script>alert(1)</script>' });
+    expect(text).not.toContain('</script>');
+    expect(JSON.parse(text).name).toBe('</script><script>alert(1)</script>');
+    expect(JSON.parse(text)['@context']).toBe('https://schema.org');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * schema.org structured data (JSON-LD) for search engines, built only from the content and
+ * src/config/site.ts: nothing the source does not say (no address, telephone or e-mail of
+ * the municipality) is added.
+ */
+
+type Thing = Record<string, unknown>;
+
+export interface Organization {
+  name: string;
+  alternateName?: string;
+}
+
+/** The municipality's name in a page's language, and in the other as an alternate. */
+export function organizationIn(names: Record<string, string>, lang: string): Organization {
+  const alternateName = Object.entries(names).find(([l]) => l !== lang)?.[1];
+  return { name: names[lang]!, ...(alternateName ? { alternateName } : {}) };
+}
+
+/** Khon Kaen City Municipality, as publisher, organiser and author. */
+export function governmentOrganization({ name, alternateName }: Organization): Thing {
+  return {
+    '@type': 'GovernmentOrganization',
+    name,
+    ...(alternateName ? { alternateName } : {}),
+    address: { '@type': 'PostalAddress', addressRegion: 'Khon Kaen', addressCountry: 'TH' },
+  };
+}
+
+export interface ArticleFacts {
+  url: string;
+  headline: string;
+  description: string;
+  /** ISO 8601 with offset, as written in the content. */
+  datePublished: string;
+  dateModified?: string | undefined;
+  image: string;
+  inLanguage: string;
+  organization: Organization;
+}
+
+/** A news story. */
+export function newsArticle(a: ArticleFacts): Thing {
+  const org = governmentOrganization(a.organization);
+  return {
+    '@type': 'NewsArticle',
+    '@id': `${a.url}#article`,
+    mainEntityOfPage: a.url,
+    url: a.url,
+    headline: a.headline,
+    description: a.description,
+    datePublished: a.datePublished,
+    dateModified: a.dateModified ?? a.datePublished,
+    image: [a.image],
+    inLanguage: a.inLanguage,
+    author: org,
+    publisher: org,
+  };
+}
+
+export interface EventFacts {
+  url: string;
+  name: string;
+  description?: string | undefined;
+  /** ISO 8601 with offset. */
+  startDate: string;
+  venue: string;
+  /** The province of the venue, only when the venue names it, e.g. "ขอนแก่น". */
+  region?: string | undefined;
+  inLanguage: string;
+  organization: Organization;
+  image?: string | undefined;
+}
+
+/** The programme's launch, an in-person event. */
+export function event(e: EventFacts): Thing {
+  return {
+    '@type': 'Event',
+    name: e.name,
+    ...(e.description ? { description: e.description } : {}),
+    startDate: e.startDate,
+    eventStatus: 'https://schema.org/EventScheduled',
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    location: {
+      '@type': 'Place',
+      name: e.venue,
+      address: {
+        '@type': 'PostalAddress',
+        ...(e.region ? { addressRegion: e.region } : {}),
+        addressCountry: 'TH',
+      },
+    },
+    organizer: governmentOrganization(e.organization),
+    inLanguage: e.inLanguage,
+    url: e.url,
+    ...(e.image ? { image: [e.image] } : {}),
+  };
+}
+
+/** Home → section → page, with absolute URLs. */
+export function breadcrumbList(crumbs: { name: string; url: string }[]): Thing {
+  return {
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: c.url,
+    })),
+  };
+}
+
+/**
+ * The JSON for a `<script type="application/ld+json">` block: with `@context`, and with
+ * `<` escaped so no text of an editor's can close the script element.
+ */
+export function jsonLd(thing: Thing): string {
+  return JSON.stringify({ '@context': 'https://schema.org', ...thing }).replace(/</g, '\\u003c');
+}
