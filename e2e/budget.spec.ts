@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { at, sitemapPaths } from './support/site.ts';
+
+/* A reader on a cheap phone gets the Thai article in a few small requests, and no page but
+ * search runs more than a tiny enhancement script. Sizes are deterministic, so these are
+ * tests; timings live in the benchmark (npm run bench, BENCHMARKS.md). */
+
+interface Fetched {
+  url: URL;
+  type: string;
+  /** Body bytes as the server sent them (gzip for text, as a CDN serves it). */
+  bytes: number;
+}
+
+/** Everything a fresh visit to `path` fetches until the network is quiet. */
+async function firstView(page: Page, path: string): Promise<Fetched[]> {
+  const fetched: Promise<Fetched>[] = [];
+  page.on('requestfinished', (request) =>
+    fetched.push(
+      request
+        .sizes()
+        .then((s) => ({
+          url: new URL(request.url()),
+          type: request.resourceType(),
+          bytes: s.responseBodySize,
+        })),
+    ),
+  );
+  await page.goto(at(path), { waitUntil: 'networkidle' });
+  return Promise.all(fetched);
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const list = (all: Fetched[]) => all.map((f) => `${f.type} ${f.url.pathname} ${kib(f.bytes)}`).join('\n');
+
+test('the Thai article arrives in at most 6 requests and 29 KiB', async ({ page }) => {
+  const all = await firstView(page, '/news/smart-gender-launch/');
+  const total = all.reduce((n, f) => n + f.bytes, 0);
+  expect(all.length, list(all)).toBeLessThanOrEqual(6);
+  expect(total, `${kib(total)}:\n${list(all)}`).toBeLessThanOrEqual(29 * 1024);
+});
+
+test('fonts are self-hosted woff2 subsets, only the Thai script and the weights in use', async ({ page }) => {
+  const fonts = (await firstView(page, '/news/smart-gender-launch/')).filter((f) => f.type === 'font');
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of fonts)
+    expect(font.url.pathname).toMatch(/\/_astro\/sarabun-thai-(400|700)-normal\.[\w-]+\.woff2$/);
+});
+
+// English pages have no Thai text to set, so they fetch no font at all.
+test('an English page fetches no Thai font', async ({ page }) => {
+  const fonts = (await firstView(page, '/en/programme/')).filter((f) => f.type === 'font');
+  expect(fonts.map((f) => f.url.pathname)).toEqual([]);
+});
+
+for (const path of sitemapPaths().filter((p) => !/\/search\/$/.test(p))) {
+  test(`${path}: no search code, and under 1 KiB of script before the reader does anything`, async ({
+    page,
+  }) => {
+    const all = await firstView(page, path);
+    const scripts = all.filter((f) => f.type === 'script');
+    expect(
+      all.some((f) => f.url.pathname.includes('/pagefind/')),
+      list(all),
+    ).toBe(false);
+    expect(scripts.length, list(scripts)).toBeLessThanOrEqual(1);
+    expect(
+      scripts.reduce((n, f) => n + f.bytes, 0),
+      list(scripts),
+    ).toBeLessThanOrEqual(1024);
+  });
+}
+
+test('the search engine loads only when the reader opens search', async ({ page }) => {
+  const opened = await firstView(page, '/search/');
+  expect(
+    opened.some((f) => f.url.pathname.endsWith('/pagefind/pagefind.js')),
+    list(opened),
+  ).toBe(false);
+  const later: Promise<string>[] = [];
+  page.on('requestfinished', (r) => later.push(Promise.resolve(new URL(r.url()).pathname)));
+  await page.getByRole('searchbox').focus();
+  await expect
+    .poll(async () => (await Promise.all(later)).some((p) => p.endsWith('/pagefind/pagefind.js')))
+    .toBe(true);
+});
