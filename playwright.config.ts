@@ -33,6 +33,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'test-results/e2e.json' }]],
+  // Traces and screenshots of each run in a folder of its own: Playwright empties this folder
+  // when a run starts, so the base-path run must not wipe the first run's (or the reports).
+  outputDir: base === '/' ? 'test-results/e2e-artifacts' : 'test-results/e2e-base-artifacts',
   use: { baseURL: `http://127.0.0.1:${port}${base}`, trace: 'retain-on-failure' },
   projects: [
     // Journeys run on a desktop, on a 360 px phone and with JavaScript turned off.

@@ -1,14 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { at, base, isUnderBase, locsIn, siteDir, siteFile, sitePath } from './support/site.ts';
 
 /**
  * Accessibility of every page the sitemap lists, plus the 404 page, and the sitemap's
  * promise that every page names its Thai, English and x-default twins.
  */
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -19,30 +18,22 @@ const XHTML_NS = 'http://www.w3.org/1999/xhtml';
  * defines for it; the "served sitemap" test below checks, with the browser's DOMParser, that
  * this list is exactly what the site serves.
  */
-function locsOnDisk(file: string): string[] {
-  const xml = readFileSync(`${dist}${file}`, 'utf8');
-  return [...xml.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)].map(([, loc]) =>
-    loc!
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>')
-      .replaceAll('&quot;', '"')
-      .replaceAll('&apos;', "'")
-      .replaceAll('&amp;', '&'),
-  );
-}
+const locsOnDisk = locsIn;
 
-/** Site-relative path (with query) of an absolute sitemap URL: the sitemap names the production origin. */
-const pathOf = (url: string) => {
-  const u = new URL(url);
-  return `${u.pathname}${u.search}`;
-};
+/**
+ * Site-relative path (with query) of an absolute sitemap URL: the sitemap names the
+ * production origin and the base path. A URL outside the base path throws.
+ */
+const pathOf = (url: string) => sitePath(url);
 
-const built = existsSync(`${dist}sitemap-index.xml`);
-const pagePaths = built
-  ? locsOnDisk('sitemap-index.xml')
-      .flatMap((sitemap) => locsOnDisk(pathOf(sitemap).slice(1)))
-      .map(pathOf)
+const built = existsSync(siteFile('sitemap-index.xml'));
+/** Every <loc> of the sitemaps on disk (a sitemap outside the base path is kept as its own URL). */
+const locs = built
+  ? locsOnDisk('sitemap-index.xml').flatMap((sitemap) =>
+      isUnderBase(sitemap) ? locsOnDisk(pathOf(sitemap)) : [sitemap],
+    )
   : [];
+const pagePaths = locs.filter((loc) => isUnderBase(loc)).map(pathOf);
 
 /** Sitemap entries as the browser's XML parser reads them. */
 interface SitemapEntry {
@@ -76,13 +67,13 @@ async function parseSitemap(page: Page, xml: string): Promise<SitemapEntry[]> {
 
 /** Every page entry of the served sitemap index and the sitemaps it lists. */
 async function servedSitemap(page: Page, request: APIRequestContext) {
-  const index = await request.get('/sitemap-index.xml');
-  expect(index.status(), '/sitemap-index.xml').toBe(200);
+  const index = await request.get(at('/sitemap-index.xml'));
+  expect(index.status(), at('/sitemap-index.xml')).toBe(200);
   const sitemaps = await parseSitemap(page, await index.text());
   expect(sitemaps.length, 'sitemaps listed in the index').toBeGreaterThan(0);
   const entries: SitemapEntry[] = [];
   for (const { loc } of sitemaps) {
-    const response = await request.get(pathOf(loc));
+    const response = await request.get(at(pathOf(loc)));
     expect(response.status(), loc).toBe(200);
     entries.push(...(await parseSitemap(page, await response.text())));
   }
@@ -101,20 +92,22 @@ async function expectNoViolations(page: Page) {
 // Promise: every page a reader can reach meets WCAG 2.2 AA as far as axe can tell.
 test.describe('every page passes axe (WCAG 2.2 A/AA)', () => {
   test('the build is there to test', () => {
-    expect(built, 'dist/sitemap-index.xml is missing: run `astro build` first').toBe(true);
+    expect(built, `${siteDir}/sitemap-index.xml is missing: run \`npm run build\` first`).toBe(true);
     expect(pagePaths.length, 'pages in the sitemap').toBeGreaterThan(0);
+    const outside = locs.filter((loc) => !isUnderBase(loc));
+    expect(outside, `sitemap URLs outside the base path ${base}`).toEqual([]);
   });
 
   for (const path of pagePaths) {
     test(path, async ({ page }) => {
-      const response = await page.goto(path);
-      expect(response?.status(), path).toBe(200);
+      const response = await page.goto(at(path));
+      expect(response?.status(), at(path)).toBe(200);
       await expectNoViolations(page);
     });
   }
 
   test('the 404 page', async ({ page }) => {
-    const response = await page.goto('/no-such-page/');
+    const response = await page.goto(at('/no-such-page/'));
     expect(response?.status()).toBe(404);
     await expectNoViolations(page);
   });
@@ -143,7 +136,7 @@ test.describe('sitemap', () => {
         else if (!listed.has(href))
           problems.push(`${loc}: hreflang="${hreflang}" → ${href}, which the sitemap does not list`);
       }
-      const ownLang = new URL(loc).pathname.startsWith('/en/') ? 'en' : 'th';
+      const ownLang = pathOf(loc).startsWith('/en/') ? 'en' : 'th';
       if (byLang.get(ownLang) !== loc) {
         problems.push(
           `${loc}: its own hreflang="${ownLang}" alternate is ${byLang.get(ownLang)}, not itself`,

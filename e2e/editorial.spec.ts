@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
+import { at, siteRoot } from './support/site.ts';
 
 /* An editor's draft is previewable but never published, new entries start valid, and a
  * failed build never replaces a working site. */
@@ -72,15 +73,16 @@ test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
   });
   try {
     await expect(async () => {
-      const response = await page.request.get(`http://127.0.0.1:${port}/en/news/secret-draft/`);
+      // The dev server takes BASE_PATH from the environment too, as the build does.
+      const response = await page.request.get(`http://127.0.0.1:${port}${at('/en/news/secret-draft/')}`);
       expect(response.status()).toBe(200);
     }).toPass({ timeout: 60_000 });
-    await page.goto(`http://127.0.0.1:${port}/en/news/secret-draft/`);
+    await page.goto(`http://127.0.0.1:${port}${at('/en/news/secret-draft/')}`);
     await expect(page.getByRole('note').filter({ hasText: 'DRAFT' })).toContainText(
       'DRAFT: this page is not published',
     );
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Draft story ${word}`);
-    await page.goto(`http://127.0.0.1:${port}/news/secret-draft/`);
+    await page.goto(`http://127.0.0.1:${port}${at('/news/secret-draft/')}`);
     await expect(page.getByRole('note').filter({ hasText: 'DRAFT' })).toContainText('ฉบับร่าง (DRAFT)');
   } finally {
     process.kill(-dev.pid!, 'SIGTERM');
@@ -137,10 +139,11 @@ test('npm run check fails with one line per problem, and the translation report 
 });
 
 test('a failed build leaves the previous dist/ byte-identical', () => {
+  // dist/ here is the build under test (SITE_DIR): dist-base/ in the base-path run.
   const work = mkdtempSync(join(tmpdir(), 'smart-gender-swap-'));
   try {
     const out = join(work, 'dist');
-    cpSync('dist', out, { recursive: true });
+    cpSync(siteRoot, out, { recursive: true });
     const before = tree(out);
     const content = join(work, 'content');
     cpSync('content', content, { recursive: true });

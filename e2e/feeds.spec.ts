@@ -4,12 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from '@playwright/test';
 import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
+import { absoluteUrlOf, at, siteFile, sitePath, urlIs } from './support/site.ts';
 
 /* Feed readers, search engines and crawlers understand the site in both languages, and
  * nothing an editor writes can put script into a page or a feed. */
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
-const read = (file: string) => readFileSync(join('dist', file), 'utf8');
+const read = (file: string) => readFileSync(siteFile(file), 'utf8');
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 interface SitemapUrl {
@@ -20,7 +21,7 @@ interface SitemapUrl {
 const sitemapUrls = (): SitemapUrl[] => {
   const index = xml.parse(read('sitemap-index.xml'));
   return list(index.sitemapindex.sitemap).flatMap((s: { loc: string }) =>
-    list<SitemapUrl>(xml.parse(read(new URL(s.loc).pathname)).urlset.url),
+    list<SitemapUrl>(xml.parse(read(sitePath(s.loc))).urlset.url),
   );
 };
 
@@ -48,12 +49,12 @@ test.describe('RSS feeds', () => {
       expect(rss['@version']).toBe('2.0');
       const channel = rss.channel;
       expect(channel.language).toBe(feed.lang);
-      expect(new URL(channel.link).pathname).toBe(feed.prefix);
-      expect(channel['atom:link']['@href']).toMatch(new RegExp(`^https?://[^/]+${feed.prefix}rss\\.xml$`));
+      expect(new URL(channel.link).pathname).toBe(at(feed.prefix));
+      expect(channel['atom:link']['@href']).toMatch(absoluteUrlOf(`${feed.prefix}rss.xml`));
       const items = list<Record<string, string>>(channel.item);
       const launch = items.find((i) => i.title === feed.title)!;
       expect(launch, 'the launch story is in the feed').toBeTruthy();
-      expect(launch.link).toMatch(new RegExp(`^https?://[^/]+${feed.prefix}news/smart-gender-launch/$`));
+      expect(launch.link).toMatch(absoluteUrlOf(`${feed.prefix}news/smart-gender-launch/`));
       // RFC 822 date, 09:00 in Bangkok.
       expect(launch.pubDate).toBe('Fri, 23 Feb 2024 02:00:00 GMT');
       expect(launch['content:encoded']).toContain(feed.body);
@@ -67,12 +68,12 @@ test.describe('RSS feeds', () => {
 
   test('every page announces the feed of its own language', async ({ page }) => {
     for (const { loc } of sitemapUrls()) {
-      const path = new URL(loc).pathname;
-      await page.goto(path);
+      const path = sitePath(loc);
+      await page.goto(at(path));
       const feed = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
       await expect(feed).toHaveCount(1);
       const href = new URL((await feed.getAttribute('href'))!);
-      expect(href.pathname, path).toBe(path.startsWith('/en/') ? '/en/rss.xml' : '/rss.xml');
+      expect(href.pathname, path).toBe(at(path.startsWith('/en/') ? '/en/rss.xml' : '/rss.xml'));
       const response = await page.request.get(href.pathname);
       expect(response.status()).toBe(200);
     }
@@ -84,14 +85,14 @@ test.describe('sitemaps and robots.txt', () => {
     const line = read('robots.txt')
       .split('\n')
       .find((l) => l.startsWith('Sitemap: '))!;
-    expect(new URL(line.slice('Sitemap: '.length)).pathname).toBe('/sitemap-index.xml');
+    expect(new URL(line.slice('Sitemap: '.length)).pathname).toBe(at('/sitemap-index.xml'));
   });
 
   test('the sitemap lists pages only, each translated page with its alternates and x-default', () => {
     const urls = sitemapUrls();
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls) {
-      const path = new URL(url.loc).pathname;
+      const path = sitePath(url.loc);
       expect(path, 'only pages are listed').toMatch(/\/$/);
       const links = list(url['xhtml:link']);
       expect(links.map((l) => l['@hreflang']).sort(), path).toEqual(['en', 'th', 'x-default']);
@@ -112,7 +113,7 @@ test.describe('site map page', () => {
     { lang: 'en', path: '/en/sitemap/', heading: 'Site map' },
   ]) {
     test(`${path} links every page of the ${lang} site`, async ({ page }) => {
-      await page.goto(path);
+      await page.goto(at(path));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
       const linked = new Set(
         await page
@@ -122,12 +123,12 @@ test.describe('site map page', () => {
       );
       const ofLang = sitemapUrls()
         .map((u) => new URL(u.loc).pathname)
-        .filter((p) => (lang === 'en') === p.startsWith('/en/') && p !== path);
+        .filter((p) => (lang === 'en') === sitePath(p).startsWith('/en/') && p !== at(path));
       expect(ofLang.filter((p) => !linked.has(p))).toEqual([]);
       // Reached from the footer of every page.
-      await page.goto(lang === 'en' ? '/en/news/smart-gender-launch/' : '/news/smart-gender-launch/');
+      await page.goto(at(lang === 'en' ? '/en/news/smart-gender-launch/' : '/news/smart-gender-launch/'));
       await page.getByRole('contentinfo').getByRole('link', { name: heading }).click();
-      await expect(page).toHaveURL(new RegExp(`${path}$`));
+      await expect(page).toHaveURL(urlIs(path));
     });
   }
 });

@@ -1,8 +1,10 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { at, urlIs } from './support/site.ts';
 
 /**
  * What a reader does on the site, in Thai and in English, on a desktop, on a 360 px phone
- * and with JavaScript turned off (the three Playwright projects).
+ * and with JavaScript turned off (the three Playwright projects). Paths below are
+ * site-relative: `at()` adds the base path the site is served under.
  */
 
 const launchSlug = 'smart-gender-launch';
@@ -71,8 +73,8 @@ const languageLabel: Record<Lang, string> = { th: 'ไทย', en: 'English' };
 const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
 const jsOff = (testInfo: TestInfo) => testInfo.project.name === 'no-js';
 
-/** A reader can see the page's path, whatever origin the tests run on. */
-const pathIs = (path: string) => new RegExp(`^[a-z]+://[^/]+${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+/** A reader can see the page's path, whatever origin and base path the tests run on. */
+const pathIs = urlIs;
 
 /** On a phone nothing may stick out sideways: the page never scrolls horizontally. */
 async function expectNoSideScroll(page: Page, testInfo: TestInfo) {
@@ -112,7 +114,7 @@ for (const lang of langs) {
   // happened, switches language without losing their place, and follows a related story.
   test.describe(`reading the news (${lang})`, () => {
     test('home → menu → news → article → other language → related story', async ({ page }, testInfo) => {
-      await page.goto(t.home);
+      await page.goto(at(t.home));
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectNoSideScroll(page, testInfo);
 
@@ -139,7 +141,7 @@ for (const lang of langs) {
       await expect(fact(page, twin.dateTerm)).toHaveText(twin.date);
       await expectNoSideScroll(page, testInfo);
 
-      await page.goto(t.article);
+      await page.goto(at(t.article));
       await page
         .getByRole('region', { name: t.related, exact: true })
         .getByRole('link', { name: t.relatedTitle, exact: true })
@@ -151,7 +153,7 @@ for (const lang of langs) {
     });
 
     test('an unknown address answers 404 and says so in both languages', async ({ page }, testInfo) => {
-      const response = await page.goto(t.notFoundUrl);
+      const response = await page.goto(at(t.notFoundUrl));
       expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { name: copy.th.notFound, exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { name: copy.en.notFound, exact: true })).toBeVisible();
@@ -159,7 +161,7 @@ for (const lang of langs) {
     });
 
     test('the 404 page offers the other language without calling it untranslated', async ({ page }) => {
-      await page.goto(t.notFoundUrl);
+      await page.goto(at(t.notFoundUrl));
       const switchLink = page.getByRole('navigation', { name: copy.th.langNav }).getByRole('link');
       await expect(switchLink).toHaveText(languageLabel.en);
       await switchLink.click();
@@ -171,7 +173,7 @@ for (const lang of langs) {
   test.describe(`skip link (${lang})`, () => {
     for (const path of [t.home, t.article]) {
       test(`is the first thing Tab reaches on ${path} and moves to the content`, async ({ page }) => {
-        await page.goto(path);
+        await page.goto(at(path));
         await page.keyboard.press('Tab');
         const skip = page.getByRole('link', { name: t.skip, exact: true });
         await expect(skip).toBeFocused();
@@ -194,7 +196,7 @@ for (const lang of langs) {
         const url = new URL(request.url());
         if (url.protocol !== 'data:' && url.origin !== origin) offsite.push(request.url());
       });
-      await page.goto(t.article, { waitUntil: 'networkidle' });
+      await page.goto(at(t.article), { waitUntil: 'networkidle' });
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
       expect(offsite, 'requests that left the site').toEqual([]);
       await expectNoSideScroll(page, testInfo);
@@ -204,7 +206,7 @@ for (const lang of langs) {
       page,
       context,
     }, testInfo) => {
-      await page.goto(t.article);
+      await page.goto(at(t.article));
       const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
       expect(canonical, 'the article has a canonical address').toBeTruthy();
       const encoded = encodeURIComponent(canonical!);
@@ -243,7 +245,7 @@ for (const lang of langs) {
   // Promise: search engines and link previews get the right title, description and twins.
   test.describe(`article head (${lang})`, () => {
     test('has a title, a description, an absolute canonical and hreflang twins', async ({ page }) => {
-      await page.goto(t.article);
+      await page.goto(at(t.article));
       await expect(page).toHaveTitle(new RegExp(t.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S{10,}/);
 
@@ -260,7 +262,7 @@ for (const lang of langs) {
 
       expect(head.canonical, 'canonical link').toMatch(/^https?:\/\//);
       const canonical = new URL(head.canonical!);
-      expect(canonical.pathname).toBe(t.article);
+      expect(canonical.pathname).toBe(at(t.article));
 
       const expected = { th: copy.th.article, en: copy.en.article, 'x-default': copy.th.article };
       expect(Object.keys(head.alternates).sort()).toEqual(Object.keys(expected).sort());
@@ -268,7 +270,7 @@ for (const lang of langs) {
         const href = head.alternates[hreflang]!;
         expect(href, `hreflang=${hreflang} is absolute`).toMatch(/^https?:\/\//);
         expect(new URL(href).origin, `hreflang=${hreflang} origin`).toBe(canonical.origin);
-        expect(new URL(href).pathname, `hreflang=${hreflang} path`).toBe(path);
+        expect(new URL(href).pathname, `hreflang=${hreflang} path`).toBe(at(path));
       }
       expect(head.alternates[lang], 'own-language alternate is the canonical').toBe(head.canonical);
     });
@@ -280,16 +282,16 @@ for (const lang of langs) {
       page,
     }, testInfo) => {
       test.skip(!jsOff(testInfo), 'only meaningful with JavaScript turned off');
-      await page.goto(t.search);
+      await page.goto(at(t.search));
       const main = page.getByRole('main');
       await expect(main.getByText(t.searchNeedsJs)).toBeVisible();
       await expect(main.getByRole('link', { name: t.news, exact: true })).toHaveAttribute(
         'href',
-        t.home + 'news/',
+        at(t.home + 'news/'),
       );
       await expect(main.getByRole('link', { name: t.programme, exact: true })).toHaveAttribute(
         'href',
-        t.home + 'programme/',
+        at(t.home + 'programme/'),
       );
       await main.getByRole('link', { name: t.programme, exact: true }).click();
       await expect(page).toHaveURL(pathIs(`${t.home}programme/`));

@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser } from '@playwright/test';
+import { at, base, isUnderBase, siteDir, siteRoot, sitePath } from './support/site.ts';
 
 /**
- * A link check over the built files in dist/, served by nothing: each HTML file is parsed
- * with the browser's own HTML parser (DOMParser, which loads and runs nothing), and every
- * link is resolved against the page's URL and looked up on disk.
+ * A link check over the built files in dist/ (SITE_DIR), served by nothing: each HTML file
+ * is parsed with the browser's own HTML parser (DOMParser, which loads and runs nothing),
+ * and every link is resolved against the URL the page is served at (under the base path)
+ * and looked up on disk.
  */
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = `${siteRoot}/`;
 
 /** Networks the share buttons link to: the only other sites a page may link to. */
 const allowedExternalHosts = new Set(['social-plugins.line.me', 'www.facebook.com', 'x.com']);
@@ -25,8 +26,10 @@ interface Link {
 interface ParsedPage {
   /** Path of the file inside dist/, e.g. "en/news/index.html". */
   file: string;
-  /** URL path the file is served at, e.g. "/en/news/". */
+  /** Site-relative path of the page, e.g. "/en/news/". */
   path: string;
+  /** URL path the file is served at, under the base path, e.g. "/smart-gender/en/news/". */
+  served: string;
   lang: string;
   ids: string[];
   links: Link[];
@@ -44,11 +47,12 @@ function htmlFiles(dir = ''): string[] {
 /** "index.html" → "/", "en/news/index.html" → "/en/news/", "404.html" → "/404.html". */
 const urlPathOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
-/** The file in dist/ a site path is served from, or undefined if there is none. */
+/** The file in dist/ a served path is served from, or undefined if there is none. */
 function fileFor(pathname: string): string | undefined {
+  if (!isUnderBase(pathname)) return undefined;
   let rel: string;
   try {
-    rel = decodeURIComponent(pathname).replace(/^\//, '');
+    rel = decodeURIComponent(sitePath(pathname)).replace(/^\//, '');
   } catch {
     return undefined;
   }
@@ -83,7 +87,7 @@ async function parseSite(browser: Browser): Promise<ParsedPage[]> {
           canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null,
         };
       }, html);
-      pages.push({ file, path: urlPathOf(file), ...parsed });
+      pages.push({ file, path: urlPathOf(file), served: at(urlPathOf(file)), ...parsed });
     }
     return pages;
   } finally {
@@ -103,7 +107,7 @@ const describe = (page: ParsedPage, link: Link) => `${page.path}: <${link.tag} $
 // Promise: no link on the site leads to a missing page, file or anchor.
 test.describe('links in the built site', () => {
   test.beforeAll(() => {
-    expect(existsSync(`${dist}index.html`), 'dist/ is missing: run `astro build` first').toBe(true);
+    expect(existsSync(`${dist}index.html`), `${siteDir}/ is missing: run \`npm run build\` first`).toBe(true);
   });
 
   test('every internal link resolves to a file in dist/, and every #fragment to an id there', async ({
@@ -116,11 +120,11 @@ test.describe('links in the built site', () => {
 
     for (const page of pages) {
       for (const link of page.links) {
-        const url = new URL(link.value, `${origin}${page.path}`);
+        const url = new URL(link.value, `${origin}${page.served}`);
         if (url.origin !== origin) continue;
         const target = fileFor(url.pathname);
         if (!target) {
-          broken.push(`${describe(page, link)} → no file in dist/ for ${url.pathname}`);
+          broken.push(`${describe(page, link)} → no file in ${siteDir}/ for ${url.pathname}`);
           continue;
         }
         const fragment = url.hash.slice(1);
@@ -137,6 +141,24 @@ test.describe('links in the built site', () => {
     expect(broken, `broken links:\n${broken.join('\n')}`).toEqual([]);
   });
 
+  // Promise: served under a base path (a folder of a municipal host), the site never links
+  // out of its folder into the host's other pages, nor to the host's root.
+  test('no internal link escapes the base path', async ({ browser }) => {
+    const pages = await parseSite(browser);
+    const origin = siteOrigin(pages);
+    const escaping: string[] = [];
+
+    for (const page of pages) {
+      for (const link of page.links) {
+        const url = new URL(link.value, `${origin}${page.served}`);
+        if (url.origin === origin && !isUnderBase(url))
+          escaping.push(`${describe(page, link)} → ${url.pathname} is outside ${base}`);
+      }
+    }
+
+    expect(escaping, `links that leave the base path ${base}:\n${escaping.join('\n')}`).toEqual([]);
+  });
+
   test('the only links off the site are share links and mailto:', async ({ browser }) => {
     const pages = await parseSite(browser);
     const origin = siteOrigin(pages);
@@ -144,7 +166,7 @@ test.describe('links in the built site', () => {
 
     for (const page of pages) {
       for (const link of page.links) {
-        const url = new URL(link.value, `${origin}${page.path}`);
+        const url = new URL(link.value, `${origin}${page.served}`);
         if (url.origin === origin || url.protocol === 'mailto:') continue;
         const isShare = link.tag === 'a' && url.protocol === 'https:' && allowedExternalHosts.has(url.host);
         if (!isShare)
@@ -180,9 +202,10 @@ test.describe('links in the built site', () => {
       for (const link of page.links) {
         // Links to the other language are the language switch's and the head's hreflang links.
         if (link.hreflang !== null) continue;
-        const url = new URL(link.value, `${origin}${page.path}`);
-        if (url.origin !== origin || isAsset(url.pathname)) continue;
-        const linkPrefix = prefixOf(url.pathname);
+        const url = new URL(link.value, `${origin}${page.served}`);
+        // A link outside the base path fails the test above; it has no language here.
+        if (url.origin !== origin || !isUnderBase(url) || isAsset(sitePath(url.pathname))) continue;
+        const linkPrefix = prefixOf(sitePath(url.pathname));
         if (linkPrefix !== pagePrefix) {
           crossing.push(
             `${describe(page, link)} → a page in ${linkPrefix ?? 'th'} from a page in lang="${page.lang}"`,

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { at, isUnderBase, siteRoot, sitePath, urlIs } from './support/site.ts';
 
 /* Search finds pages in the reader's language, for Thai words inside unspaced Thai text,
  * and never returns pages for words that are not on them. */
@@ -27,14 +28,14 @@ function siteText(): string {
       else if (e.name.endsWith('.html')) files.push(readFileSync(join(dir, e.name), 'utf8'));
     }
   };
-  walk('dist');
+  walk(siteRoot);
   return files.join('\n').normalize('NFKC');
 }
 
 test.describe('Thai search', () => {
   for (const word of ['เท่าเทียม', 'ขอนแก่น', 'เยาวชน']) {
     test(`"${word}" inside unspaced text finds the article`, async ({ page }) => {
-      await page.goto('/search/');
+      await page.goto(at('/search/'));
       const titles = await search(page, word);
       await expect(titles.filter({ hasText: articleTh })).toHaveCount(1);
       const result = page.locator('[data-search-results] li').filter({ hasText: articleTh });
@@ -49,7 +50,7 @@ test.describe('Thai search', () => {
       .split('---')
       .slice(2)
       .join('---');
-    await page.goto('/search/');
+    await page.goto(at('/search/'));
     const words: string[] = await page.evaluate((text) => {
       const seg = new Intl.Segmenter('th', { granularity: 'word' });
       return [...new Set([...seg.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment))];
@@ -83,7 +84,7 @@ test.describe('Thai search', () => {
     const text = siteText();
     for (const word of absent)
       expect(text, `"${word}" is on a page, so it cannot test precision`).not.toContain(word);
-    await page.goto('/search/');
+    await page.goto(at('/search/'));
     for (const word of absent) {
       const titles = await search(page, word);
       await expect(titles, `"${word}" returned pages`).toHaveCount(0);
@@ -92,11 +93,11 @@ test.describe('Thai search', () => {
   });
 
   test('no results offer the same query in English, which finds it there', async ({ page }) => {
-    await page.goto('/search/');
+    await page.goto(at('/search/'));
     await search(page, 'equality');
     await expect(page.getByRole('status')).toHaveText('ไม่พบหน้าที่มีคำว่า “equality”');
     await page.getByRole('link', { name: 'ค้นหา “equality” ในหน้าภาษาอังกฤษ' }).click();
-    await expect(page).toHaveURL(/\/en\/search\/\?q=equality$/);
+    await expect(page).toHaveURL(urlIs('/en/search/?q=equality'));
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.locator('[data-search-results] h2').filter({ hasText: articleEn })).toHaveCount(1);
   });
@@ -105,7 +106,7 @@ test.describe('Thai search', () => {
 test.describe('English search', () => {
   for (const query of ['equality', 'Khon Kaen', 'equalities']) {
     test(`"${query}" finds the article`, async ({ page }) => {
-      await page.goto('/en/search/');
+      await page.goto(at('/en/search/'));
       const titles = await search(page, query);
       await expect(titles.filter({ hasText: articleEn })).toHaveCount(1);
       await expect(page.getByRole('status')).toHaveText(/^\d+ pages? contains? “/);
@@ -113,18 +114,19 @@ test.describe('English search', () => {
   }
 
   test('only English pages are returned, and results link to them', async ({ page }) => {
-    await page.goto('/en/search/?q=SMART');
+    await page.goto(at('/en/search/?q=SMART'));
     const links = page.locator('[data-search-results] h2 a');
     await expect(links.first()).toBeVisible();
     for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
-      expect(href).toMatch(/^\/en\//);
+      expect(isUnderBase(href), `${href} is under the base path`).toBe(true);
+      expect(sitePath(href)).toMatch(/^\/en\//);
     }
     await links.filter({ hasText: articleEn }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(articleEn);
   });
 
   test('words that are on no page return nothing', async ({ page }) => {
-    await page.goto('/en/search/');
+    await page.goto(at('/en/search/'));
     for (const word of ['durian', 'bangkok', 'football']) {
       await expect(await search(page, word)).toHaveCount(0);
       await expect(page.getByRole('status')).toHaveText(`No page contains “${word}”`);
@@ -136,11 +138,13 @@ test.describe('search page behaviour', () => {
   test('the query is kept in the URL and the back button returns to the previous search', async ({
     page,
   }) => {
-    await page.goto('/search/?q=ขอนแก่น');
+    await page.goto(at('/search/?q=ขอนแก่น'));
     await expect(page.getByRole('searchbox')).toHaveValue('ขอนแก่น');
     await expect(page.locator('[data-search-results] h2').first()).toBeVisible();
     await search(page, 'เชียงใหม่');
-    await expect(page).toHaveURL(/\?q=%E0%B9%80%E0%B8%8A%E0%B8%B5%E0%B8%A2%E0%B8%87/);
+    await expect(page).toHaveURL(
+      new RegExp(`${at('/search/')}\\?q=%E0%B9%80%E0%B8%8A%E0%B8%B5%E0%B8%A2%E0%B8%87`),
+    );
     await expect(page.locator('[data-search-results] h2')).toHaveText([
       'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV',
     ]);
@@ -150,23 +154,23 @@ test.describe('search page behaviour', () => {
   });
 
   test('"/" opens search from a content page and focuses the box there', async ({ page }) => {
-    await page.goto('/en/news/smart-gender-launch/');
+    await page.goto(at('/en/news/smart-gender-launch/'));
     await page.keyboard.press('/');
-    await expect(page).toHaveURL(/\/en\/search\/$/);
+    await expect(page).toHaveURL(urlIs('/en/search/'));
     await page.keyboard.press('/');
     await expect(page.getByRole('searchbox', { name: 'Search terms' })).toBeFocused();
   });
 
   test('a missing search index shows a clear message, not a blank page', async ({ page }) => {
     await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto('/en/search/?q=equality');
+    await page.goto(at('/en/search/?q=equality'));
     await expect(page.getByRole('status')).toHaveText(
       /Search is unavailable: the search index could not be loaded/,
     );
   });
 
   test('with results shown, the page passes axe (WCAG 2.2 AA)', async ({ page }) => {
-    await page.goto('/search/?q=ขอนแก่น');
+    await page.goto(at('/search/?q=ขอนแก่น'));
     await expect(page.locator('[data-search-results] h2').first()).toBeVisible();
     const { violations } = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
@@ -179,11 +183,11 @@ test.describe('search page behaviour', () => {
     test('the page says search needs JavaScript and offers the news and programme pages', async ({
       page,
     }) => {
-      await page.goto('/en/search/');
+      await page.goto(at('/en/search/'));
       await expect(page.getByText('Search needs JavaScript.')).toBeVisible();
       await expect(page.getByRole('searchbox')).toBeHidden();
       await page.getByRole('main').getByRole('link', { name: 'About the programme' }).click();
-      await expect(page).toHaveURL(/\/en\/programme\/$/);
+      await expect(page).toHaveURL(urlIs('/en/programme/'));
     });
   });
 });

@@ -119,12 +119,19 @@ export function startSearch(): void {
     return new URL(location.href).searchParams.get('q') ?? '';
   }
 
+  // The query the current history entry stands for: typing rewrites the address in place,
+  // and submitting a different query adds an entry, so Back returns to the previous search.
+  let entryQuery = queryFromUrl();
   function setUrl(q: string, push: boolean): void {
     const url = new URL(location.href);
     if (q) url.searchParams.set('q', q);
     else url.searchParams.delete('q');
-    if (url.href === location.href) return;
-    history[push ? 'pushState' : 'replaceState'](null, '', url);
+    if (push && q !== entryQuery) {
+      history.pushState(null, '', url);
+      entryQuery = q;
+    } else if (url.href !== location.href) {
+      history.replaceState(null, '', url);
+    }
   }
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -142,7 +149,8 @@ export function startSearch(): void {
     void run(input.value);
   });
   addEventListener('popstate', () => {
-    input.value = queryFromUrl();
+    entryQuery = queryFromUrl();
+    input.value = entryQuery;
     void run(input.value);
   });
 

@@ -1,0 +1,318 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { at, base, isUnderBase, siteDir, siteFile, sitemapPaths, sitePath } from './support/site.ts';
+
+/*
+ * Ready for any CDN: the site is served as a CDN serves it (under its base path, with the
+ * `_headers` rules applied, `404.html` for anything unknown, no rewrites), and every page
+ * works there under the strict Content-Security-Policy without calling any other host.
+ * The build is reproducible, so a CDN only ever receives files whose content changed.
+ */
+
+const pagePaths = sitemapPaths();
+const notFoundPath = '/no-such-page/';
+
+/** What a page did while it loaded: CSP violations, requests off the site, failed requests. */
+interface Watch {
+  violations: string[];
+  offsite: string[];
+  failed: string[];
+}
+
+/**
+ * Watches a page from before its first script runs: `securitypolicyviolation` events (the
+ * init script runs in every document, whatever the CSP says), console messages naming the
+ * Content Security Policy (page and workers), and every request of the browser context
+ * (page, workers, fetches of the search index).
+ */
+async function watch(page: Page, origin: string): Promise<Watch> {
+  const w: Watch = { violations: [], offsite: [], failed: [] };
+  await page.exposeFunction('__reportCspViolation', (v: string) => w.violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCspViolation(v: string): void }).__reportCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`,
+      );
+    });
+  });
+  const onConsole = (text: string) => {
+    if (/Content[- ]Security[- ]Policy/i.test(text)) w.violations.push(`console: ${text}`);
+  };
+  page.on('console', (m) => onConsole(m.text()));
+  page.on('worker', (worker) => worker.on('console', (m) => onConsole(m.text())));
+  page.context().on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== origin) w.offsite.push(`${request.url()} (another origin)`);
+    else if (!isUnderBase(url)) w.offsite.push(`${request.url()} (outside ${base})`);
+  });
+  page.context().on('requestfailed', (request) => {
+    w.failed.push(`${request.url()}: ${request.failure()?.errorText}`);
+  });
+  page.context().on('response', (response) => {
+    const isDocument = response.request().isNavigationRequest();
+    if (!isDocument && response.status() >= 400)
+      w.failed.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+  return w;
+}
+
+function expectClean(w: Watch, what: string) {
+  expect(w.violations, `CSP violations on ${what}:\n${w.violations.join('\n')}`).toEqual([]);
+  expect(w.offsite, `requests of ${what} that left the site:\n${w.offsite.join('\n')}`).toEqual([]);
+  expect(w.failed, `requests of ${what} that failed:\n${w.failed.join('\n')}`).toEqual([]);
+}
+
+/** Waits for the search to answer and show at least one result. */
+async function expectResults(page: Page) {
+  await expect(page.locator('[data-search-results] h2').first()).toBeVisible({ timeout: 15_000 });
+}
+
+// Promise: under the CDN's strict policy, nothing on any page is blocked and no page calls
+// another host (no fonts, scripts or analytics from elsewhere).
+test.describe('every page under the CDN headers', () => {
+  test('the build is there to test', () => {
+    expect(existsSync(siteFile('index.html')), `${siteDir}/ is missing: run \`npm run build\` first`).toBe(
+      true,
+    );
+    expect(pagePaths.length, 'pages in the sitemap').toBeGreaterThan(0);
+  });
+
+  for (const path of pagePaths) {
+    test(`${path}: no CSP violation, no request off the site`, async ({ page, baseURL }) => {
+      const w = await watch(page, new URL(baseURL!).origin);
+      const response = await page.goto(at(path), { waitUntil: 'networkidle' });
+      expect(response?.status(), at(path)).toBe(200);
+      expectClean(w, path);
+    });
+  }
+
+  for (const { path, lang } of [
+    { path: '/search/?q=ขอนแก่น', lang: 'th' },
+    { path: '/en/search/?q=equality', lang: 'en' },
+  ]) {
+    test(`${path}: a search runs with no CSP violation and no request off the site`, async ({
+      page,
+      baseURL,
+    }) => {
+      const w = await watch(page, new URL(baseURL!).origin);
+      await page.goto(at(path));
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expectResults(page);
+      // The search engine (WebAssembly, worker, index chunks, fragments) has all loaded.
+      await page.waitForLoadState('networkidle');
+      expectClean(w, path);
+    });
+  }
+
+  test(`the 404 page: no CSP violation, no request off the site`, async ({ page, baseURL }) => {
+    const w = await watch(page, new URL(baseURL!).origin);
+    const response = await page.goto(at(notFoundPath), { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(404);
+    expectClean(w, notFoundPath);
+  });
+
+  // Proof that the watch above would see a violation: the same page with an inline script
+  // and an inline style slipped in must be reported.
+  test('the CSP watch reports inline code the policy blocks', async ({ page, baseURL }) => {
+    const w = await watch(page, new URL(baseURL!).origin);
+    await page.route(
+      (url) => url.pathname === at('/'),
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(
+          '</head>',
+          '<style>body{outline:1px solid red}</style><script>document.title="inline ran"</script></head>',
+        );
+        const headers = response.headers();
+        delete headers['content-encoding'];
+        delete headers['content-length'];
+        await route.fulfill({ status: response.status(), headers, body });
+      },
+    );
+    await page.goto(at('/'), { waitUntil: 'networkidle' });
+    expect(await page.title()).not.toBe('inline ran');
+    expect(
+      w.violations.some((v) => /script-src/.test(v)),
+      w.violations.join('\n'),
+    ).toBe(true);
+    expect(
+      w.violations.some((v) => /style-src/.test(v)),
+      w.violations.join('\n'),
+    ).toBe(true);
+  });
+});
+
+/** Header value, failing clearly when the header is missing. */
+function header(response: APIResponse, name: string): string {
+  const value = response.headers()[name.toLowerCase()];
+  expect(value, `${response.url()} has no ${name} header`).toBeTruthy();
+  return value!;
+}
+
+// Promise: the host sends the security headers with every response, caches fingerprinted
+// files for a year and makes browsers revalidate everything else, so a new build shows at once.
+test.describe('response headers', () => {
+  test('a page carries the security headers', async ({ request }) => {
+    for (const path of ['/', '/en/news/smart-gender-launch/', notFoundPath]) {
+      const response = await request.get(at(path));
+      const csp = header(response, 'Content-Security-Policy');
+      expect(csp, `${path}: CSP`).not.toContain("'unsafe-inline'");
+      expect(csp, `${path}: CSP`).not.toContain("'unsafe-eval'");
+      expect(csp, `${path}: CSP`).toMatch(/(^|;)\s*default-src 'self'\s*(;|$)/);
+      expect(csp, `${path}: CSP`).toMatch(/(^|;)\s*frame-ancestors 'none'\s*(;|$)/);
+      expect(header(response, 'Strict-Transport-Security'), path).toMatch(/max-age=\d{7,}/);
+      expect(header(response, 'X-Content-Type-Options'), path).toBe('nosniff');
+      expect(header(response, 'Referrer-Policy'), path).toBeTruthy();
+      expect(header(response, 'Permissions-Policy'), path).toMatch(/camera=\(\)/);
+    }
+  });
+
+  test('fingerprinted assets are cached for a year, immutable', async ({ page, request }) => {
+    await page.goto(at('/'));
+    const stylesheets = await page
+      .locator('link[rel="stylesheet"]')
+      .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    const css = stylesheets
+      .map((href) => new URL(href).pathname)
+      .filter((p) => /\/_astro\/[^/]+\.css$/.test(p));
+    expect(css.length, 'the home page links a fingerprinted stylesheet in _astro/').toBeGreaterThan(0);
+    const fragment = readdirSync(siteFile('pagefind/fragment'))[0];
+    expect(fragment, 'a search fragment is built').toBeTruthy();
+    for (const path of [...css, at(`/pagefind/fragment/${fragment}`)]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      expect(header(response, 'Cache-Control'), path).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
+  test('pages, feeds, sitemaps and the search entry are revalidated', async ({ request }) => {
+    for (const path of [
+      '/',
+      '/en/news/',
+      '/rss.xml',
+      '/en/rss.xml',
+      '/sitemap-index.xml',
+      '/robots.txt',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind.js',
+    ]) {
+      const response = await request.get(at(path));
+      expect(response.status(), path).toBe(200);
+      const cacheControl = header(response, 'Cache-Control');
+      expect(cacheControl, path).toContain('must-revalidate');
+      expect(cacheControl, path).not.toContain('immutable');
+    }
+  });
+});
+
+// Promise: whatever unknown address a reader follows inside the site's folder, the host's
+// plain 404.html (no rewrite, no redirect) answers with status 404 and a working page in
+// both languages: its stylesheet, script and links do not depend on the address it is shown at.
+test.describe('unknown addresses under the base path', () => {
+  for (const path of [
+    '/no-such-page/',
+    '/en/no-such-page/',
+    '/news/no-such-story/',
+    '/en/news/smart-gender-launch/extra/',
+    '/a/b/c/d/',
+    '/no-such-file.html',
+    '/en/nothing?q=1',
+  ]) {
+    test(`${path} is the bilingual 404 page, fully working`, async ({ page, baseURL, request }) => {
+      const w = await watch(page, new URL(baseURL!).origin);
+      const response = await page.goto(at(path), { waitUntil: 'networkidle' });
+      expect(response?.status(), at(path)).toBe(404);
+      expect(response?.headers()['content-type']).toMatch(/^text\/html/);
+      expect(response?.url(), 'no redirect').toBe(new URL(at(path), baseURL).href);
+      await expect(page.getByRole('heading', { name: 'ไม่พบหน้าที่ต้องการ', exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Page not found', exact: true })).toBeVisible();
+      expectClean(w, path);
+
+      // The stylesheet loaded and applies, at this depth too.
+      const rules = await page.evaluate(() =>
+        [...document.styleSheets].map((s) => ({ href: s.href, rules: s.cssRules.length })),
+      );
+      expect(rules.length, 'stylesheets').toBeGreaterThan(0);
+      for (const r of rules) expect(r.rules, `${r.href} has rules`).toBeGreaterThan(0);
+
+      // Every link on it leads to a real page of the site, inside the base path.
+      const hrefs = await page
+        .locator('a[href]:not([href^="#"])')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) {
+        const url = new URL(href);
+        if (url.origin !== new URL(baseURL!).origin) continue;
+        expect(isUnderBase(url), `${href} is inside ${base}`).toBe(true);
+        const target = await request.get(url.pathname, { maxRedirects: 0 });
+        expect(target.status(), `${sitePath(url)} from the 404 page at ${path}`).toBe(200);
+      }
+    });
+  }
+});
+
+/** Every file of a folder with its bytes' sha256, by path inside the folder. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+  }
+  return out;
+}
+
+/** Where two text files first differ, with some context, to tell a timestamp from a random id. */
+function firstDifference(a: Buffer, b: Buffer): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const excerpt = (buf: Buffer) =>
+    JSON.stringify(buf.subarray(Math.max(0, i - 60), i + 60).toString('latin1'));
+  return `byte ${i}: ${excerpt(a)} vs ${excerpt(b)}`;
+}
+
+// Promise: building the same sources twice gives the same bytes, so a CDN upload or cache
+// purge touches only what really changed, and a build can be checked against another.
+test('two builds of the same sources are byte-identical', () => {
+  test.setTimeout(300_000);
+  const work = mkdtempSync(join(tmpdir(), 'smart-gender-repro-'));
+  try {
+    const outs: string[] = [];
+    for (const n of [1, 2]) {
+      // Each build has its own copy of the content (fresh file times), cache and output folder,
+      // as two checkouts on two machines would.
+      const content = join(work, `content-${n}`);
+      cpSync('content', content, { recursive: true });
+      const out = join(work, `dist-${n}`);
+      const result = spawnSync('node_modules/.bin/astro', ['build', '--outDir', out], {
+        env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, `cache-${n}`) },
+        encoding: 'utf8',
+      });
+      expect(result.status, stripVTControlCharacters(`${result.stdout}\n${result.stderr}`)).toBe(0);
+      outs.push(out);
+    }
+    const [a, b] = outs.map(tree) as [Map<string, string>, Map<string, string>];
+    expect(a.size, 'files in the build').toBeGreaterThan(10);
+    const differences: string[] = [];
+    for (const [file, hash] of a) {
+      if (!b.has(file)) differences.push(`${file}: only in the first build`);
+      else if (b.get(file) !== hash)
+        differences.push(
+          `${file}: differs at ${firstDifference(readFileSync(join(outs[0]!, file)), readFileSync(join(outs[1]!, file)))}`,
+        );
+    }
+    for (const file of b.keys()) if (!a.has(file)) differences.push(`${file}: only in the second build`);
+    expect(
+      differences,
+      `the two builds differ in ${differences.length} files:\n${differences.join('\n')}`,
+    ).toEqual([]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
