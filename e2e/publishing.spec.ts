@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { at, sitemapPaths, siteFile } from './support/site.ts';
 
 /* Search engines, link previews on LINE and Facebook, and calendar apps understand every
@@ -7,6 +7,65 @@ import { at, sitemapPaths, siteFile } from './support/site.ts';
 
 const pages = sitemapPaths();
 const isEnglish = (path: string) => path.startsWith('/en/');
+const launchStart = '2024-02-23T09:00:00+07:00';
+const absolute = /^https?:\/\/[^/]+\//;
+const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/;
+
+type Item = Record<string, any>;
+
+/** The municipality, wherever it appears: its names, and nothing the source does not give. */
+function expectMunicipality(org: Item | undefined, where: string) {
+  expect(org?.['@type'], where).toBe('GovernmentOrganization');
+  expect(org!.name, where).toMatch(/^(เทศบาลนครขอนแก่น|Khon Kaen City Municipality)$/);
+  for (const key of Object.keys(org!)) {
+    expect(['@context', '@type', 'name', 'alternateName', 'email'], `${where}: ${key}`).toContain(key);
+  }
+}
+
+/** What each schema.org type needs for search engines to use it. */
+function expectRequired(item: Item, path: string) {
+  const where = `${path}: ${item['@type']}`;
+  expect(item['@context'], where).toBe('https://schema.org');
+  switch (item['@type']) {
+    case 'NewsArticle':
+      expect(item.headline, where).toBeTruthy();
+      expect(item.datePublished, where).toMatch(withOffset);
+      expect(item.dateModified, where).toMatch(withOffset);
+      expectMunicipality(item.author, `${where} author`);
+      expectMunicipality(item.publisher, `${where} publisher`);
+      expect([item.image].flat()[0], where).toMatch(absolute);
+      expect(item.inLanguage, where).toMatch(/^(th|en)$/);
+      expect(item.mainEntityOfPage, where).toMatch(absolute);
+      break;
+    case 'Event':
+      expect(item.name, where).toContain('SMART GENDER');
+      expect(item.startDate, where).toBe(launchStart);
+      expect(item.location?.['@type'], where).toBe('Place');
+      expect(item.location.name, where).toBeTruthy();
+      expect(item.location.address, where).toMatchObject({ '@type': 'PostalAddress', addressCountry: 'TH' });
+      expect(item.location.address.addressRegion, where).toMatch(/^(ขอนแก่น|Khon Kaen)$/);
+      expectMunicipality(item.organizer, `${where} organizer`);
+      expect(item.eventStatus, where).toBe('https://schema.org/EventScheduled');
+      expect(item.eventAttendanceMode, where).toBe('https://schema.org/OfflineEventAttendanceMode');
+      expect(item.url, where).toMatch(absolute);
+      break;
+    case 'BreadcrumbList': {
+      const list = item.itemListElement as Item[];
+      expect(list.length, where).toBeGreaterThan(1);
+      list.forEach((crumb, i) => {
+        expect(crumb, where).toMatchObject({ '@type': 'ListItem', position: i + 1 });
+        expect(crumb.name, where).toBeTruthy();
+        expect(crumb.item, where).toMatch(absolute);
+      });
+      break;
+    }
+    case 'GovernmentOrganization':
+      expectMunicipality(item, where);
+      break;
+    default:
+      throw new Error(`${where}: a type this test does not know; add its required properties`);
+  }
+}
 
 test('the build has a sitemap to check', () => {
   expect(pages.length).toBeGreaterThan(10);
@@ -42,24 +101,37 @@ for (const path of pages) {
 
     // Every JSON-LD block parses and has what its type requires.
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-    const items = blocks.map((b) => JSON.parse(b) as Record<string, any>);
-    for (const item of items) expect(item['@context']).toBe('https://schema.org');
+    const items = blocks.map((b) => JSON.parse(b) as Item);
+    for (const item of items) expectRequired(item, path);
     const crumbs = items.find((i) => i['@type'] === 'BreadcrumbList');
     if (path === '/' || path === '/en/') {
       expect(crumbs).toBeUndefined();
       const org = items.find((i) => i['@type'] === 'GovernmentOrganization')!;
       expect(org.name).toBe(isEnglish(path) ? 'Khon Kaen City Municipality' : 'เทศบาลนครขอนแก่น');
       const event = items.find((i) => i['@type'] === 'Event')!;
-      expect(event.name).toContain('SMART GENDER');
-      expect(event.startDate).toBe('2024-02-23T09:00:00+07:00');
+      expect(event.startDate).toBe(launchStart);
+      // The launch goes by the programme's official name, as the programme page gives it.
+      expect(event.name).toBe(
+        await officialName(request, isEnglish(path) ? '/en/programme/' : '/programme/'),
+      );
     } else {
       expect(crumbs, 'inner pages have breadcrumbs').toBeTruthy();
       const list = crumbs!.itemListElement as { position: number; item: string; name: string }[];
       expect(list.map((c) => c.position)).toEqual(list.map((_, i) => i + 1));
+      expect(list[0]!.name).toBe(isEnglish(path) ? 'Home' : 'หน้าแรก');
       expect(new URL(list[0]!.item).pathname).toBe(at(isEnglish(path) ? '/en/' : '/'));
       expect(new URL(list.at(-1)!.item).pathname).toBe(at(path));
+      for (const c of list) expect(new URL(c.item).origin).toBe(new URL(canonical!).origin);
     }
   });
+}
+
+/** The programme's official name, as its page shows it. */
+async function officialName(request: APIRequestContext, path: string): Promise<string> {
+  const html = await (await request.get(at(path))).text();
+  const text = /<p class="official"[^>]*>([^<]*)<\/p>/.exec(html)?.[1];
+  expect(text, `${path} shows the official name`).toBeTruthy();
+  return text!.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
 }
 
 for (const lang of ['th', 'en'] as const) {
@@ -68,7 +140,10 @@ for (const lang of ['th', 'en'] as const) {
     lang === 'en' ? 'Khon Kaen “SMART GENDER”: every gender equal' : 'ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม';
   const venue = lang === 'en' ? 'Treasury Museum, Khon Kaen Province' : 'พิพิธภัณฑ์ธนารักษ์ จังหวัดขอนแก่น';
 
-  test(`the ${lang} article is a NewsArticle and an Event, with the right facts`, async ({ page }) => {
+  test(`the ${lang} article is a NewsArticle and an Event, with the right facts`, async ({
+    page,
+    request,
+  }) => {
     await page.goto(at(path));
     const items = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((b) =>
       JSON.parse(b),
@@ -89,6 +164,7 @@ for (const lang of ['th', 'en'] as const) {
       organizer: { '@type': 'GovernmentOrganization' },
       inLanguage: lang,
     });
+    expect(event.name).toBe(await officialName(request, lang === 'en' ? '/en/programme/' : '/programme/'));
     expect(await page.locator('head meta[property="article:published_time"]').getAttribute('content')).toBe(
       '2024-02-23T09:00:00+07:00',
     );
@@ -103,9 +179,12 @@ for (const lang of ['th', 'en'] as const) {
     await expect(link).toHaveAttribute('download', 'smart-gender-launch.ics');
     const response = await request.get((await link.getAttribute('href'))!);
     expect(response.status()).toBe(200);
-    expect(response.headers()['content-type']).toContain('text/calendar');
+    expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
     const raw = await response.text();
     expect(raw).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(raw).toMatch(/\r\nEND:VCALENDAR\r\n$/);
+    // CRLF only: no bare CR or LF anywhere.
+    expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of raw.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     // Unfold, then read the properties.
     const props = Object.fromEntries(
@@ -116,7 +195,11 @@ for (const lang of ['th', 'en'] as const) {
         .map((l) => [l.slice(0, l.indexOf(':')).split(';')[0], l.slice(l.indexOf(':') + 1)]),
     );
     expect(props.VERSION).toBe('2.0');
+    expect(props.METHOD).toBe('PUBLISH');
+    expect(props.UID).toMatch(/^smart-gender-launch@[^@\s]+$/);
+    expect(props.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
     expect(props.DTSTART).toBe('20240223T020000Z');
+    expect(props.DTEND).toBeUndefined();
     expect(props.SUMMARY).toBe(title);
     expect(props.LOCATION).toBe(venue.replace(/,/g, '\\,'));
     expect(new URL(props.URL!).pathname).toBe(at(path));

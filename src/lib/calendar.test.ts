@@ -40,6 +40,7 @@ describe('calendar file', () => {
 
   it('escapes text and keeps Thai intact', () => {
     expect(escapeText('a, b; c\\d\ne')).toBe('a\\, b\\; c\\\\d\\ne');
+    expect(escapeText('line 1\r\nline 2\rline 3')).toBe('line 1\\nline 2\\nline 3');
     expect(unfold(calendarFile(launch))).toContain('SUMMARY;LANGUAGE=th:ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม');
   });
 
@@ -50,5 +51,16 @@ describe('calendar file', () => {
     const folded = foldLine(`DESCRIPTION:${'ก'.repeat(60)}`);
     expect(folded.split('\r\n ').join('')).toBe(`DESCRIPTION:${'ก'.repeat(60)}`);
     expect(folded).not.toContain('\uFFFD');
+  });
+
+  it('breaks before a Thai character that would cross the 75th octet', () => {
+    // 13 ASCII octets, then 3-octet characters: 13 + 20 × 3 = 73, and a 21st would make 76.
+    const [first, ...rest] = foldLine(`DESCRIPTION:a${'ก'.repeat(40)}`).split('\r\n');
+    const octets = (s: string) => new TextEncoder().encode(s).length;
+    expect(octets(first!)).toBe(73);
+    for (const line of rest) {
+      expect(line.startsWith(' ')).toBe(true);
+      expect(octets(line)).toBeLessThanOrEqual(75);
+    }
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbList, event, governmentOrganization, jsonLd, newsArticle } from './structuredData.ts';
+import {
+  breadcrumbList,
+  event,
+  governmentOrganization,
+  jsonLd,
+  newsArticle,
+  organizationIn,
+} from './structuredData.ts';
 
 const organization = { name: 'Khon Kaen City Municipality', alternateName: 'เทศบาลนครขอนแก่น' };
 
@@ -49,7 +56,19 @@ describe('structured data', () => {
   });
 
   it('invents nothing about the municipality', () => {
-    expect(Object.keys(governmentOrganization({ name: 'n' })).sort()).toEqual(['@type', 'address', 'name']);
+    const names = { th: 'เทศบาลนครขอนแก่น', en: 'Khon Kaen City Municipality' };
+    expect(governmentOrganization(organizationIn(names, 'th'))).toEqual({
+      '@type': 'GovernmentOrganization',
+      name: 'เทศบาลนครขอนแก่น',
+      alternateName: 'Khon Kaen City Municipality',
+    });
+    // An e-mail address only when one is configured.
+    expect(governmentOrganization(organizationIn(names, 'en', 'info@example.go.th'))).toEqual({
+      '@type': 'GovernmentOrganization',
+      name: 'Khon Kaen City Municipality',
+      alternateName: 'เทศบาลนครขอนแก่น',
+      email: 'info@example.go.th',
+    });
   });
 
   it('numbers breadcrumbs from 1', () => {
@@ -69,7 +88,8 @@ describe('structured data', () => {
 
   it('cannot be broken out of its script element', () => {
     const text = jsonLd({ '@type': 'Thing', name: '</script><script>alert(1)</script>' });
-    expect(text).not.toContain('</script>');
+    expect(text).not.toContain('<');
+    expect(text).toContain('\\u003c/script>');
     expect(JSON.parse(text).name).toBe('</script><script>alert(1)</script>');
     expect(JSON.parse(text)['@context']).toBe('https://schema.org');
   });

@@ -8,22 +8,32 @@ type Thing = Record<string, unknown>;
 
 export interface Organization {
   name: string;
-  alternateName?: string;
+  alternateName?: string | undefined;
+  /** Only when configured (CONTACT_EMAIL): the source gives none. */
+  email?: string | undefined;
 }
 
-/** The municipality's name in a page's language, and in the other as an alternate. */
-export function organizationIn(names: Record<string, string>, lang: string): Organization {
+/**
+ * The municipality's name in a page's language, and in the other as an alternate.
+ * @example organizationIn({ th: 'เทศบาลนครขอนแก่น', en: 'Khon Kaen City Municipality' }, 'en')
+ * // { name: 'Khon Kaen City Municipality', alternateName: 'เทศบาลนครขอนแก่น' }
+ */
+export function organizationIn(names: Record<string, string>, lang: string, email?: string): Organization {
   const alternateName = Object.entries(names).find(([l]) => l !== lang)?.[1];
-  return { name: names[lang]!, ...(alternateName ? { alternateName } : {}) };
+  return { name: names[lang]!, ...(alternateName ? { alternateName } : {}), ...(email ? { email } : {}) };
 }
 
-/** Khon Kaen City Municipality, as publisher, organiser and author. */
-export function governmentOrganization({ name, alternateName }: Organization): Thing {
+/**
+ * Khon Kaen City Municipality, as publisher, organiser and author: its names, and an
+ * e-mail address only when one is configured. No address, telephone or URL: the source
+ * gives none.
+ */
+export function governmentOrganization({ name, alternateName, email }: Organization): Thing {
   return {
     '@type': 'GovernmentOrganization',
     name,
     ...(alternateName ? { alternateName } : {}),
-    address: { '@type': 'PostalAddress', addressRegion: 'Khon Kaen', addressCountry: 'TH' },
+    ...(email ? { email } : {}),
   };
 }
 

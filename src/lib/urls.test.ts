@@ -7,6 +7,7 @@ import {
   languageName,
   localePath,
   pathsFor,
+  previewImagePath,
   splitLocalePath,
 } from './urls.ts';
 
@@ -71,5 +72,12 @@ describe('absolute URLs and language names', () => {
   it('names languages in the reader’s language', () => {
     expect(languageName('en', 'th')).toBe('อังกฤษ');
     expect(languageName('th', 'en')).toBe('Thai');
+  });
+});
+
+describe('previewImagePath', () => {
+  it('serves one preview image per language, under the base path', () => {
+    expect(previewImagePath('th')).toBe('/og/th.png');
+    expect(previewImagePath('en', '/smart-gender')).toBe('/smart-gender/og/en.png');
   });
 });

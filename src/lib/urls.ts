@@ -46,6 +46,15 @@ export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
 }
 
+/**
+ * The site-relative path of the link-preview image of `lang` (`public/og/<lang>.png`,
+ * drawn by `npm run og-image`), under the base path.
+ * @example previewImagePath('en') // "/og/en.png"
+ */
+export function previewImagePath(lang: Lang, base = baseUrl): string {
+  return `${withSlashes(base)}og/${lang}.png`;
+}
+
 /** The `[...lang]` route parameter for a language: none for the default language. */
 export function langParam(lang: Lang): string | undefined {
   return lang === defaultLang ? undefined : lang;

@@ -4,12 +4,21 @@
  * own Sarabun font, rendered by Chromium, so Thai vowels and tone marks stack as they do
  * on the site. Run it again after changing the site name or tagline; the PNGs are
  * committed, so building the site needs no browser.
+ *
+ * Nothing is fetched: the fonts are embedded as data URLs and the browser runs with its
+ * background networking off.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { t } from '../i18n/dictionaries.ts';
-import { langs, otherLangs } from '../i18n/locales.ts';
+import { langs, locales, otherLangs } from '../i18n/locales.ts';
 import { site } from '../config/site.ts';
+
+/** Colours of src/styles/global.css (--accent, --accent-ink): a contrast of 9.4:1. */
+const accent = '#6a1b9a';
+const white = '#ffffff';
+/** Large enough for a sharp card, small enough for LINE and Facebook to fetch quickly. */
+const maxBytes = 80 * 1024;
 
 const font = (file: string) =>
   `data:font/woff2;base64,${readFileSync(`node_modules/@fontsource/sarabun/files/${file}`).toString('base64')}`;
@@ -24,28 +33,50 @@ const faces = ['thai', 'latin']
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
+function card(lang: (typeof langs)[number]): string {
+  const other = otherLangs(lang)[0]!;
+  return `<!doctype html><html lang="${locales[lang].lang}"><head><meta charset="utf-8"><style>${faces}
+    body{margin:0;width:1200px;height:630px;box-sizing:border-box;padding:0 96px;display:flex;flex-direction:column;justify-content:center;font-family:Sarabun,sans-serif;background:${accent};color:${white}}
+    .bar{width:120px;height:16px;border-radius:8px;background:${white};margin-bottom:44px}
+    h1{font-size:96px;line-height:1.25;margin:0;font-weight:700;text-wrap:balance}
+    p{font-size:56px;line-height:1.5;margin:16px 0 0}
+    small{display:block;font-size:34px;line-height:1.6;margin-top:56px}
+    </style></head><body>
+    <div class="bar"></div>
+    <h1>${escape(t(lang, 'site.name'))}</h1>
+    <p>${escape(t(lang, 'site.tagline'))}</p>
+    <small>${escape(site.organization[lang])} · <span lang="${locales[other].lang}">${escape(site.organization[other])}</span></small>
+    </body></html>`;
+}
+
+// Playwright's own Chromium when installed, else Debian's (as in playwright.config.ts).
 const own = chromium.executablePath();
 const browser = await chromium.launch({
   ...(existsSync(own) ? {} : { executablePath: '/usr/bin/chromium' }),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
-for (const lang of langs) {
-  const other = otherLangs(lang)[0]!;
-  await page.setContent(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><style>${faces}
-    body{margin:0;width:1200px;height:630px;font-family:Sarabun,sans-serif;background:#6a1b9a;color:#fff;display:flex;flex-direction:column;justify-content:center;padding:0 96px;box-sizing:border-box}
-    .mark{display:flex;gap:14px;margin-bottom:48px}.mark i{display:block;width:120px;height:18px;border-radius:9px;background:#fff}
-    h1{font-size:96px;line-height:1.25;margin:0;font-weight:700}
-    p{font-size:56px;line-height:1.5;margin:16px 0 0}
-    small{display:block;font-size:34px;line-height:1.6;margin-top:56px;opacity:.95}
-    </style></head><body>
-    <div class="mark" aria-hidden="true"><i></i></div><div class="mark" aria-hidden="true" style="margin-top:-34px"><i></i></div>
-    <h1>${escape(t(lang, 'site.name'))}</h1>
-    <p>${escape(t(lang, 'site.tagline'))}</p>
-    <small>${escape(site.organization[lang])} · <span lang="${other}">${escape(site.organization[other])}</span></small>
-    </body></html>`);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `public/og/${lang}.png`, type: 'png' });
-  console.log(`wrote public/og/${lang}.png`);
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
+  // Nothing but the card itself: any request would mean a font or image came from elsewhere.
+  await page.route(/^(?!data:|about:)/, (route) => route.abort());
+  for (const lang of langs) {
+    const path = `public/og/${lang}.png`;
+    await page.setContent(card(lang));
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').length);
+    if (loaded === 0) throw new Error(`${path}: the Sarabun font did not load`);
+    await page.screenshot({ path, type: 'png' });
+    const size = statSync(path).size;
+    if (size > maxBytes)
+      throw new Error(`${path} is ${size} bytes; keep it under ${maxBytes}: simplify the card`);
+    console.log(`wrote ${path} (${Math.round(size / 1024)} KB)`);
+  }
+} finally {
+  await browser.close();
 }
-await browser.close();
