@@ -17,13 +17,11 @@ async function firstView(page: Page, path: string): Promise<Fetched[]> {
   const fetched: Promise<Fetched>[] = [];
   page.on('requestfinished', (request) =>
     fetched.push(
-      request
-        .sizes()
-        .then((s) => ({
-          url: new URL(request.url()),
-          type: request.resourceType(),
-          bytes: s.responseBodySize,
-        })),
+      request.sizes().then((s) => ({
+        url: new URL(request.url()),
+        type: request.resourceType(),
+        bytes: s.responseBodySize,
+      })),
     ),
   );
   await page.goto(at(path), { waitUntil: 'networkidle' });

@@ -19,7 +19,8 @@ export default {
   'lang.fallbackLink': '(not yet translated)',
   'translation.notice':
     'This content has not yet been translated into English, so the original {lang} text is shown.',
-  'draft.banner': 'DRAFT: this page is not published and will not appear on the live site until draft: true is removed',
+  'draft.banner':
+    'DRAFT: this page is not published and will not appear on the live site until draft: true is removed',
   'og.imageAlt': 'SMART GENDER Khon Kaen: equality for all genders, by Khon Kaen City Municipality',
   'calendar.add': 'Add to calendar',
   'date.event': 'Date and time',

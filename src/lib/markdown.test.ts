@@ -17,7 +17,9 @@ const hostile = [
 
 describe('renderMarkdown', () => {
   it('renders Markdown', () => {
-    expect(renderMarkdown('**ขอนแก่น** และ *เยาวชน*')).toBe('<p><strong>ขอนแก่น</strong> และ <em>เยาวชน</em></p>\n');
+    expect(renderMarkdown('**ขอนแก่น** และ *เยาวชน*')).toBe(
+      '<p><strong>ขอนแก่น</strong> และ <em>เยาวชน</em></p>\n',
+    );
   });
 
   it('lets nothing executable through', () => {
