@@ -366,7 +366,7 @@ const buildTable = table(
 const pageTable = table(
   [
     'articles per language',
-    'Thai article first view',
+    'Thai article first view (bodies + headers)',
     'requests',
     'of which script',
     'news list page (HTML)',
