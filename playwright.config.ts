@@ -1,24 +1,12 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './src/config/browser.ts';
 
 /**
  * e2e tests run against the production build (`dist/`), served by `src/tools/serve.ts`.
  * Playwright cannot download its own browser here, so Debian's Chromium stands in when
- * Playwright's is absent.
+ * Playwright's is absent (src/config/browser.ts).
  */
-const ownBrowser = chromium.executablePath();
-const launchOptions = existsSync(ownBrowser)
-  ? {}
-  : {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    };
+const launchOptions = chromiumLaunchOptions();
 
 const port = Number(process.env.E2E_PORT ?? 4399);
 /** The suite runs twice in `npm test`: at the root and under a base path (BASE_PATH, SITE_DIR). */

@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { serveSite } from './serve.ts';
+import { chromiumLaunchOptions } from '../config/browser.ts';
 
 const sizes = process.argv
   .slice(2)
@@ -316,18 +317,7 @@ async function runOne(perLang: number, port: number, browser: Browser): Promise<
   }
 }
 
-const own = chromium.executablePath();
-const browser = await chromium.launch({
-  ...(existsSync(own) ? {} : { executablePath: '/usr/bin/chromium' }),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--remote-debugging-port=${debuggingPort}`,
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions([`--remote-debugging-port=${debuggingPort}`]));
 const rows: Row[] = [];
 try {
   for (const size of sizes) rows.push(await runOne(size, 4500 + rows.length, browser));

@@ -8,8 +8,9 @@
  * Nothing is fetched: the fonts are embedded as data URLs and the browser runs with its
  * background networking off.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../config/browser.ts';
 import { t } from '../i18n/dictionaries.ts';
 import { langs, locales, otherLangs } from '../i18n/locales.ts';
 import { site } from '../config/site.ts';
@@ -49,18 +50,7 @@ function card(lang: (typeof langs)[number]): string {
     </body></html>`;
 }
 
-// Playwright's own Chromium when installed, else Debian's (as in playwright.config.ts).
-const own = chromium.executablePath();
-const browser = await chromium.launch({
-  ...(existsSync(own) ? {} : { executablePath: '/usr/bin/chromium' }),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
   // Nothing but the card itself: any request would mean a font or image came from elsewhere.
