@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import type { Lang } from './locales.ts';
 import th from './th.ts';
 import en from './en.ts';
+import { fill } from './fill.ts';
 
 export type UIKey = keyof typeof th;
 export type Dictionary = Record<UIKey, string>;
@@ -59,7 +60,5 @@ const dictionaries = checkDictionaries(raw) as Record<Lang, Dictionary>;
  * @example t('en', 'pagination.page', { n: 2, total: 5 }) // "Page 2 of 5"
  */
 export function t(lang: Lang, key: UIKey, vars: Record<string, string | number> = {}): string {
-  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return fill(dictionaries[lang][key], vars);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   absoluteUrl,
+  assetPath,
   everyLangPaths,
   langFromParam,
   langParam,
@@ -79,5 +80,12 @@ describe('previewImagePath', () => {
   it('serves one preview image per language, under the base path', () => {
     expect(previewImagePath('th')).toBe('/og/th.png');
     expect(previewImagePath('en', '/smart-gender')).toBe('/smart-gender/og/en.png');
+  });
+});
+
+describe('assetPath', () => {
+  it('puts language-independent files under the base path', () => {
+    expect(assetPath('favicon.svg')).toBe('/favicon.svg');
+    expect(assetPath('/sitemap-index.xml', '/smart-gender/')).toBe('/smart-gender/sitemap-index.xml');
   });
 });

@@ -52,7 +52,15 @@ export function absoluteUrl(path: string, site: URL | string): string {
  * @example previewImagePath('en') // "/og/en.png"
  */
 export function previewImagePath(lang: Lang, base = baseUrl): string {
-  return `${withSlashes(base)}og/${lang}.png`;
+  return assetPath(`og/${lang}.png`, base);
+}
+
+/**
+ * The site-relative path of a file that is the same in every language (under the base path).
+ * @example assetPath('favicon.svg', '/smart-gender/') // "/smart-gender/favicon.svg"
+ */
+export function assetPath(file: string, base = baseUrl): string {
+  return `${withSlashes(base)}${file.replace(/^\/+/, '')}`;
 }
 
 /** The `[...lang]` route parameter for a language: none for the default language. */

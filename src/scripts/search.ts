@@ -3,6 +3,7 @@
  * page is opened, keeps the query in the URL (?q=) so a search can be shared and the back
  * button works, and shows a result only when the page really holds what was typed.
  */
+import { fill } from '../i18n/fill.ts';
 import { excerpt, holdsQuery } from '../lib/searchMatch.ts';
 
 interface PagefindResultData {
@@ -28,10 +29,6 @@ interface Strings {
 /** How many results to show, and how many of Pagefind's candidates to check at most. */
 const shown = 20;
 const checked = 100;
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
 
 export function startSearch(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
