@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
@@ -164,5 +165,34 @@ test('a failed build leaves the previous dist/ byte-identical', () => {
     expect(existsSync(`${out}.building`)).toBe(false);
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('news lists paginate, so no page grows with the archive', async ({ page }) => {
+  const build = buildWith((dir) => {
+    for (const lang of ['th', 'en']) {
+      for (let i = 1; i <= 12; i++) {
+        writeFileSync(
+          join(dir, 'news', lang, `story-${i}.md`),
+          `---\ntitle: Story ${i}\ndescription: A short story written to fill a second page of the news list.\ndate: "2023-01-${String(i).padStart(2, '0')}T09:00:00+07:00"\n---\n\nText ${i}.\n`,
+        );
+      }
+    }
+  });
+  expect(build.ok, build.output).toBe(true);
+  for (const [prefix, next, prev, pageOf] of [
+    ['', 'หน้าถัดไป', 'หน้าก่อน', 'หน้า 2 จาก 2'],
+    ['en/', 'Next page', 'Previous page', 'Page 2 of 2'],
+  ] as const) {
+    await page.goto(pathToFileURL(join(build.outDir, prefix, 'news', 'index.html')).href);
+    await expect(page.locator('.cards > li')).toHaveCount(10);
+    await expect(page.getByRole('link', { name: next })).toHaveAttribute('href', at(`/${prefix}news/2/`));
+    await page.goto(pathToFileURL(join(build.outDir, prefix, 'news', '2', 'index.html')).href);
+    await expect(page.locator('.cards > li')).toHaveCount(3);
+    await expect(page.getByRole('link', { name: prev })).toHaveAttribute('href', at(`/${prefix}news/`));
+    await expect(page.getByRole('navigation', { name: /เลขหน้า|Pages/ })).toContainText(pageOf);
+    // The site map links each list page, not every story.
+    await page.goto(pathToFileURL(join(build.outDir, prefix, 'sitemap', 'index.html')).href);
+    await expect(page.getByRole('main').locator(`a[href="${at(`/${prefix}news/2/`)}"]`)).toHaveCount(1);
   }
 });
