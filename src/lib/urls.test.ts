@@ -3,13 +3,11 @@ import {
   absoluteUrl,
   assetPath,
   everyLangPaths,
-  langFromParam,
   langParam,
   languageName,
   localePath,
   pathsFor,
   previewImagePath,
-  splitLocalePath,
 } from './urls.ts';
 
 describe('localePath', () => {
@@ -30,30 +28,10 @@ describe('localePath', () => {
   });
 });
 
-describe('splitLocalePath', () => {
-  it('finds the language and the path inside it', () => {
-    expect(splitLocalePath('/en/news/a/')).toEqual({ lang: 'en', path: 'news/a/' });
-    expect(splitLocalePath('/news/a/')).toEqual({ lang: 'th', path: 'news/a/' });
-    expect(splitLocalePath('/smart-gender/en/', '/smart-gender/')).toEqual({ lang: 'en', path: '' });
-  });
-
-  it('does not take a page that merely starts with a language code for that language', () => {
-    expect(splitLocalePath('/entries/')).toEqual({ lang: 'th', path: 'entries/' });
-  });
-
-  it('round-trips with localePath, which is how the language switch finds the twin', () => {
-    const { path } = splitLocalePath('/news/smart-gender-launch/');
-    expect(localePath('en', path)).toBe('/en/news/smart-gender-launch/');
-  });
-});
-
 describe('route parameters', () => {
   it('maps languages to the [...lang] parameter and back', () => {
     expect(langParam('th')).toBeUndefined();
     expect(langParam('en')).toBe('en');
-    expect(langFromParam(undefined)).toBe('th');
-    expect(langFromParam('en')).toBe('en');
-    expect(() => langFromParam('fr')).toThrow(/Unknown language/);
     expect(everyLangPaths()).toEqual([
       { params: { lang: undefined }, props: { lang: 'th' } },
       { params: { lang: 'en' }, props: { lang: 'en' } },

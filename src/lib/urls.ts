@@ -1,4 +1,4 @@
-import { defaultLang, isLang, langs, locales, type Lang } from '../i18n/locales.ts';
+import { defaultLang, langs, locales, type Lang } from '../i18n/locales.ts';
 
 /**
  * URL helpers. Every internal link goes through `localePath`, so the language prefix and
@@ -23,22 +23,6 @@ export function localePath(lang: Lang, path = '', base = baseUrl): string {
   const isFile = /\.[a-z0-9]+$/i.test(clean);
   const joined = `${withSlashes(base)}${prefix}${clean}`;
   return isFile || joined.endsWith('/') ? joined : `${joined}/`;
-}
-
-/**
- * Splits a site-relative pathname into its language and the path inside that language.
- * @example splitLocalePath('/en/news/launch/') // { lang: 'en', path: 'news/launch/' }
- * @example splitLocalePath('/news/')           // { lang: 'th', path: 'news/' }
- */
-export function splitLocalePath(pathname: string, base = baseUrl): { lang: Lang; path: string } {
-  const b = withSlashes(base);
-  let rest = pathname.startsWith(b) ? pathname.slice(b.length) : pathname.replace(/^\/+/, '');
-  const first = rest.split('/')[0];
-  if (first !== defaultLang && isLang(first)) {
-    rest = rest.slice(first.length).replace(/^\/+/, '');
-    return { lang: first, path: rest };
-  }
-  return { lang: defaultLang, path: rest };
 }
 
 /** An absolute URL for a site-relative path, for canonical, hreflang and share links. */
@@ -66,13 +50,6 @@ export function assetPath(file: string, base = baseUrl): string {
 /** The `[...lang]` route parameter for a language: none for the default language. */
 export function langParam(lang: Lang): string | undefined {
   return lang === defaultLang ? undefined : lang;
-}
-
-/** The language a `[...lang]` route parameter stands for; throws on an unknown one. */
-export function langFromParam(param: string | undefined): Lang {
-  const lang = param ?? defaultLang;
-  if (!isLang(lang)) throw new Error(`Unknown language in URL: ${param}`);
-  return lang;
 }
 
 /** `getStaticPaths` entries for a page that exists in every language. */
