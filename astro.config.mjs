@@ -1,6 +1,5 @@
 // @ts-check
-import { existsSync, readFileSync } from 'node:fs';
-import { parseEnv } from 'node:util';
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { deployment } from './src/config/deploy.ts';
 import { defaultLang, langs } from './src/i18n/locales.ts';
@@ -8,9 +7,10 @@ import siteSitemap from './src/integrations/sitemap.ts';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import headers from './src/integrations/headers.ts';
 
-// SITE_URL and BASE_PATH come from the environment or `.env` (the environment wins).
-const dotenv = existsSync('.env') ? parseEnv(readFileSync('.env', 'utf8')) : {};
-const { site, base } = deployment({ ...dotenv, ...process.env });
+// Settings (SITE_URL, BASE_PATH, CONTACT_EMAIL) come from the environment or `.env`; the
+// environment wins, as loadEnvFile leaves variables that are already set alone.
+if (existsSync('.env')) process.loadEnvFile('.env');
+const { site, base } = deployment(process.env);
 
 export default defineConfig({
   site,

@@ -196,3 +196,23 @@ test('news lists paginate, so no page grows with the archive', async ({ page }) 
     await expect(page.getByRole('main').locator(`a[href="${at(`/${prefix}news/2/`)}"]`)).toHaveCount(1);
   }
 });
+
+test('the footer shows a contact address only when CONTACT_EMAIL is set', async ({ page }) => {
+  // The real build has none: the source page's address is unknown.
+  await page.goto(pathToFileURL(join(siteRoot, 'index.html')).href);
+  await expect(page.getByRole('contentinfo').locator('a[href^="mailto:"]')).toHaveCount(0);
+  const build = buildWith(() => {}, { CONTACT_EMAIL: 'smart-gender@example.test' });
+  expect(build.ok, build.output).toBe(true);
+  for (const [file, label] of [
+    ['index.html', 'ติดต่อเรา'],
+    ['en/index.html', 'Contact us'],
+  ] as const) {
+    await page.goto(pathToFileURL(join(build.outDir, file)).href);
+    const footer = page.getByRole('contentinfo');
+    await expect(footer).toContainText(label);
+    await expect(footer.getByRole('link', { name: 'smart-gender@example.test' })).toHaveAttribute(
+      'href',
+      'mailto:smart-gender@example.test',
+    );
+  }
+});

@@ -22,7 +22,10 @@ export function removeFixtureBuilds(): void {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export function buildWith(change: (contentDir: string) => void): FixtureBuild {
+export function buildWith(
+  change: (contentDir: string) => void,
+  env: Record<string, string> = {},
+): FixtureBuild {
   const work = mkdtempSync(join(tmpdir(), 'smart-gender-content-'));
   scratch.push(work);
   const contentDir = join(work, 'content');
@@ -31,7 +34,7 @@ export function buildWith(change: (contentDir: string) => void): FixtureBuild {
   change(contentDir);
   const result = spawnSync('astro', ['build', '--outDir', outDir], {
     // A cache of its own, so fixture content never mixes with the real site's.
-    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'cache') },
+    env: { ...process.env, ...env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'cache') },
     encoding: 'utf8',
   });
   return {
