@@ -6,6 +6,9 @@ import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
 import { at, base, isUnderBase, siteDir, siteFile, sitemapPaths, sitePath } from './support/site.ts';
+import { removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
+
+test.afterAll(removeFixtureBuilds);
 
 /*
  * Ready for any CDN: the site is served as a CDN serves it (under its base path, with the
@@ -289,7 +292,7 @@ test('two builds of the same sources are byte-identical', () => {
       // as two checkouts on two machines would.
       const content = join(work, `content-${n}`);
       cpSync('content', content, { recursive: true });
-      const out = join(work, `dist-${n}`);
+      const out = scratchOutDir();
       const result = spawnSync('node_modules/.bin/astro', ['build', '--outDir', out], {
         env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, `cache-${n}`) },
         encoding: 'utf8',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -17,6 +17,18 @@ export interface FixtureBuild {
 
 const scratch: string[] = [];
 
+/**
+ * A fresh output folder inside the project. Astro puts a build's intermediate files in the
+ * output folder when it is inside the project, but in the project's shared `.astro/` when it
+ * is not, so parallel builds into folders elsewhere overwrite each other's files.
+ */
+export function scratchOutDir(): string {
+  mkdirSync(join('test-results', 'builds'), { recursive: true });
+  const dir = mkdtempSync(join(process.cwd(), 'test-results', 'builds', 'dist-'));
+  scratch.push(dir);
+  return dir;
+}
+
 /** Removes every scratch folder made so far (call from `test.afterAll`). */
 export function removeFixtureBuilds(): void {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -29,7 +41,7 @@ export function buildWith(
   const work = mkdtempSync(join(tmpdir(), 'smart-gender-content-'));
   scratch.push(work);
   const contentDir = join(work, 'content');
-  const outDir = join(work, 'dist');
+  const outDir = scratchOutDir();
   cpSync('content', contentDir, { recursive: true });
   change(contentDir);
   const result = spawnSync('astro', ['build', '--outDir', outDir], {
