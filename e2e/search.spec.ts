@@ -153,6 +153,26 @@ test.describe('search page behaviour', () => {
     await expect(page.locator('[data-search-results] h2').filter({ hasText: articleTh })).toHaveCount(1);
   });
 
+  test('Back returns to the previous search even when the reader paused before pressing Enter', async ({
+    page,
+  }) => {
+    await page.goto(at('/search/?q=ขอนแก่น'));
+    await expect(page.locator('[data-search-results] h2').first()).toBeVisible();
+    const box = page.getByRole('searchbox');
+    await box.fill('เชียงใหม่');
+    // Typing alone updates the address (and the results) before Enter is pressed.
+    await expect(page).toHaveURL(/\?q=%E0%B9%80%E0%B8%8A%E0%B8%B5%E0%B8%A2%E0%B8%87/);
+    await expect(page.locator('[data-search-results] h2')).toHaveText([
+      'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV',
+    ]);
+    await box.press('Enter');
+    await page.goBack();
+    await expect(box).toHaveValue('ขอนแก่น');
+    await expect(page.locator('[data-search-results] h2').filter({ hasText: articleTh })).toHaveCount(1);
+    await page.goForward();
+    await expect(box).toHaveValue('เชียงใหม่');
+  });
+
   test('"/" opens search from a content page and focuses the box there', async ({ page }) => {
     await page.goto(at('/en/news/smart-gender-launch/'));
     await page.keyboard.press('/');

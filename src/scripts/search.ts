@@ -116,19 +116,20 @@ export function startSearch(): void {
     return new URL(location.href).searchParams.get('q') ?? '';
   }
 
-  // The query the current history entry stands for: typing rewrites the address in place,
-  // and submitting a different query adds an entry, so Back returns to the previous search.
+  // History: the first keystroke after a finished search adds an entry, further typing
+  // rewrites that entry in place, and pressing Enter settles it. So Back always returns to the
+  // previous search, however long the reader paused before pressing Enter.
   let entryQuery = queryFromUrl();
-  function setUrl(q: string, push: boolean): void {
+  let drafting = false;
+  function setUrl(q: string, settle: boolean): void {
+    if (q === entryQuery && !drafting) return;
     const url = new URL(location.href);
     if (q) url.searchParams.set('q', q);
     else url.searchParams.delete('q');
-    if (push && q !== entryQuery) {
-      history.pushState(null, '', url);
-      entryQuery = q;
-    } else if (url.href !== location.href) {
-      history.replaceState(null, '', url);
-    }
+    if (drafting) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    entryQuery = q;
+    drafting = !settle;
   }
 
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -143,10 +144,13 @@ export function startSearch(): void {
     event.preventDefault();
     clearTimeout(typing);
     setUrl(input.value.trim(), true);
+    drafting = false;
     void run(input.value);
   });
   addEventListener('popstate', () => {
+    clearTimeout(typing);
     entryQuery = queryFromUrl();
+    drafting = false;
     input.value = entryQuery;
     void run(input.value);
   });
