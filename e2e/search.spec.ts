@@ -41,6 +41,11 @@ test.describe('Thai search', () => {
       const result = page.locator('[data-search-results] li').filter({ hasText: articleTh });
       await expect(result.locator('mark').first()).toHaveText(word);
       await expect(result).toContainText('ข่าว · 23 กุมภาพันธ์ 2567 เวลา 09.00 น.');
+      // The index marks Thai word boundaries with zero-width spaces; a reader copying a
+      // title or excerpt must get the text as the page has it.
+      const shown = await result.evaluate((li) => li.textContent ?? '');
+      expect(shown).toContain(articleTh);
+      expect(shown).not.toMatch(/\u200B/);
     });
   }
 

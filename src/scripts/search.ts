@@ -5,6 +5,7 @@
  */
 import { fill } from '../i18n/fill.ts';
 import { excerpt, holdsQuery } from '../lib/searchMatch.ts';
+import { withoutWordBreaks } from '../lib/wordBreaks.ts';
 
 interface PagefindResultData {
   url: string;
@@ -98,7 +99,7 @@ export function startSearch(): void {
     const h = li.appendChild(document.createElement('h2'));
     const a = h.appendChild(document.createElement('a'));
     a.href = d.url;
-    a.textContent = d.meta.title ?? d.url;
+    a.textContent = withoutWordBreaks(d.meta.title ?? d.url);
     const meta = li.appendChild(document.createElement('p'));
     meta.className = 'muted';
     const kind = d.filters.kind?.[0];
