@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,11 +63,20 @@ test('a draft is in no page, sitemap, feed or search index of a production build
   ).toBe(true);
 });
 
+/** A port nothing listens on: a busy one would send the dev server elsewhere, unseen. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
   const work = mkdtempSync(join(tmpdir(), 'smart-gender-dev-'));
   cpSync('content', join(work, 'content'), { recursive: true });
   addDraft(join(work, 'content'));
-  const port = 4398;
+  const port = await freePort();
   const dev = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, CONTENT_DIR: join(work, 'content'), ASTRO_CACHE_DIR: join(work, 'cache') },
     stdio: 'ignore',
