@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import { deployment } from './src/config/deploy.ts';
 import { defaultLang, langs } from './src/i18n/locales.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
-import pagefindIndex from './src/integrations/pagefind.ts';
 import headers from './src/integrations/headers.ts';
 
 // Settings (SITE_URL, BASE_PATH, CONTACT_EMAIL) come from the environment or `.env`; the
@@ -27,5 +26,6 @@ export default defineConfig({
   // stylesheet for the whole site (a few KB), cached across pages.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
-  integrations: [siteSitemap(), pagefindIndex(), headers()],
+  // The search index is built by `npm run build` once Astro has exited (src/tools/index-search.ts).
+  integrations: [siteSitemap(), headers()],
 });

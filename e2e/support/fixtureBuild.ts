@@ -44,16 +44,22 @@ export function buildWith(
   const outDir = scratchOutDir();
   cpSync('content', contentDir, { recursive: true });
   change(contentDir);
-  const result = spawnSync('astro', ['build', '--outDir', outDir], {
-    // A cache of its own, so fixture content never mixes with the real site's.
-    env: { ...process.env, ...env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'cache') },
-    encoding: 'utf8',
-  });
-  return {
-    ok: result.status === 0,
-    output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`),
-    outDir,
-  };
+  // The build and search-index steps of `npm run build`, without its type check and folder swap.
+  const steps: [string, string[]][] = [
+    ['astro', ['build', '--outDir', outDir]],
+    ['node', ['src/tools/index-search.ts', outDir]],
+  ];
+  let output = '';
+  for (const [command, args] of steps) {
+    const result = spawnSync(command, args, {
+      // A cache of its own, so fixture content never mixes with the real site's.
+      env: { ...process.env, ...env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'cache') },
+      encoding: 'utf8',
+    });
+    output += stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
+    if (result.status !== 0) return { ok: false, output, outDir };
+  }
+  return { ok: true, output, outDir };
 }
 
 /** Replaces `from` in a content file, failing the test if the file no longer holds it. */

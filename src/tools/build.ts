@@ -1,12 +1,14 @@
 /**
- * `npm run build`: checks the content and the code, builds into a fresh folder, and only
- * then swaps it in as `dist/`. A failed build leaves the previous `dist/` exactly as it was,
+ * `npm run build`: checks the content and the code, builds into a fresh folder, indexes it
+ * for search (after Astro has exited, so the two never hold memory at once), and only then
+ * swaps it in as `dist/`. A failed build leaves the previous `dist/` exactly as it was,
  * so nothing half-built is ever served. Extra arguments go to `astro build`; `OUT_DIR`
  * names another output folder (the tests use it).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { checkContent, formatProblem } from '../lib/contentCheck.ts';
+import { indexSearch } from './index-search.ts';
 
 const outDir = process.env.OUT_DIR ?? 'dist';
 const fresh = `${outDir}.building`;
@@ -29,6 +31,11 @@ const run = (args: string[]) => spawnSync('astro', args, { stdio: 'inherit' }).s
 if (!run(['check'])) fail('Type check failed (astro check).');
 rmSync(fresh, { recursive: true, force: true });
 if (!run(['build', '--outDir', fresh, ...process.argv.slice(2)])) fail('Build failed (astro build).');
+try {
+  console.log(await indexSearch(fresh));
+} catch (error) {
+  fail(`Search indexing failed: ${(error as Error).message}`);
+}
 
 rmSync(old, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, old);
