@@ -471,7 +471,7 @@ const intro = `# Benchmarks
 
 Made by \`npm run bench -- <articles per language ...>\` (\`src/tools/bench.ts\`): a synthetic bilingual corpus made from the real content's vocabulary (the real programme, related stories and launch story, plus N generated stories per language), built, served and measured on this machine. Figures, not pass/fail tests (the size budget is a test: \`e2e/budget.spec.ts\`); the newest run is first.
 
-Targets: 10,000 pages (5,000 per language) built with the index in at most 75 s and under 2 GiB; cost per page and page weight flat as the corpus grows (lists paginate, no page lists every other page); Lighthouse 100 in all four categories with LCP at most 1.2 s; a first search under 300 KB (60 KiB on the real site) and results under 100 ms after the index chunks arrive. “First search” counts everything the search fetches after the page is open: Pagefind's WebAssembly, the index chunks and the result fragments.
+Targets: 10,000 pages (5,000 per language) built with the index in at most 75 s and under 2 GiB; cost per page and page weight flat as the corpus grows (lists paginate, no page lists every other page); Lighthouse 100 in all four categories with LCP at most 1.2 s; a first search under 300 KB (60 KiB on the real site) and results under 100 ms after the index chunks arrive. “First search” counts everything the search fetches after the page is open: Pagefind's WebAssembly, the index chunks and the result fragments. “Build” is \`astro build\` then the search index (\`src/tools/index-search.ts\`), as \`npm run build\` runs them after its checks; “peak memory” is all of a step's processes together, sampled every 100 ms.
 
 `;
 const previous = existsSync(file)
