@@ -27,6 +27,7 @@ import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
+import { format, resolveConfig } from 'prettier';
 import { serveSite } from './serve.ts';
 import { chromiumLaunchOptions } from '../config/browser.ts';
 
@@ -477,4 +478,8 @@ Targets: 10,000 pages (5,000 per language) built with the index in at most 75 s 
 const previous = existsSync(file)
   ? readFileSync(file, 'utf8').replace(/^# Benchmarks[\s\S]*?(?=## Run of|$)/, '')
   : '';
-if (process.env.BENCH_WRITE !== '0') writeFileSync(file, `${intro}${report}\n${previous}`.trimEnd() + '\n');
+if (process.env.BENCH_WRITE !== '0') {
+  // Formatted as `npm run format` would, so a new run leaves the file tidy.
+  const text = `${intro}${report}\n${previous}`;
+  writeFileSync(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
+}
