@@ -82,3 +82,37 @@ test('the search engine loads only when the reader opens search', async ({ page 
     .poll(async () => (await Promise.all(later)).some((p) => p.endsWith('/pagefind/pagefind.js')))
     .toBe(true);
 });
+
+test('a first Thai search fetches Pagefind’s engine, the Thai index and little else', async ({ page }) => {
+  await firstView(page, '/search/');
+  const fetched: Promise<Fetched>[] = [];
+  page.on('requestfinished', (request) =>
+    fetched.push(
+      request.sizes().then((s) => ({
+        url: new URL(request.url()),
+        type: request.resourceType(),
+        bytes: s.responseBodySize,
+      })),
+    ),
+  );
+  const box = page.getByRole('searchbox');
+  await box.fill('ขอนแก่น');
+  await box.press('Enter');
+  await expect(page.locator('[data-search-results] h2').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const search = (await Promise.all(fetched)).filter((f) => f.url.pathname.includes('/pagefind/'));
+  const name = (f: Fetched) => f.url.pathname.replace(/^.*\/pagefind\//, '');
+  // Pagefind's engine: its script and the WebAssembly for languages without a stemmer
+  // (67 KiB together, the floor of any Pagefind search); no worker, no UI bundle.
+  const engine = search.filter((f) => ['pagefind.js', 'wasm.unknown.pagefind'].includes(name(f)));
+  expect(engine, list(search)).toHaveLength(2);
+  // The rest is the Thai index only: no English chunk, no other bundle.
+  const index = search.filter((f) => !engine.includes(f));
+  for (const f of index) {
+    expect(name(f), list(search)).toMatch(
+      /^(pagefind-entry\.json|pagefind\.th_\w+\.pf_meta|(index|fragment|filter)\/th_\w+\.pf_\w+)$/,
+    );
+  }
+  const indexBytes = index.reduce((sum, f) => sum + f.bytes, 0);
+  expect(indexBytes, `${kib(indexBytes)}:\n${list(index)}`).toBeLessThanOrEqual(16 * 1024);
+});
