@@ -1,7 +1,7 @@
 /**
  * Thai is written without spaces between words. Pagefind can split it into words itself, but
- * its indexer then holds about a fifth more memory for the same pages, which is what kept a
- * 5,000-article-per-language build over 2 GiB. So the copy of each page handed to the indexer
+ * its indexer then holds about a fifth more memory for the same pages (over 2 GiB for the Thai
+ * index alone at 5,000 articles per language). So the copy of each page handed to the indexer
  * marks Thai word boundaries with a zero-width space (U+200B), found with the same
  * `Intl.Segmenter` the browser uses to split the reader's query. Pagefind supports text
  * delimited this way and removes the marks from page text, but not from titles; the search

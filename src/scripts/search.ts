@@ -145,7 +145,6 @@ export function startSearch(): void {
     event.preventDefault();
     clearTimeout(typing);
     setUrl(input.value.trim(), true);
-    drafting = false;
     void run(input.value);
   });
   addEventListener('popstate', () => {
