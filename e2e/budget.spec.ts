@@ -12,8 +12,8 @@ interface Fetched {
   bytes: number;
 }
 
-/** Everything a fresh visit to `path` fetches until the network is quiet. */
-async function firstView(page: Page, path: string): Promise<Fetched[]> {
+/** Records what the page fetches from now on; call the result for the list. */
+function recordFetches(page: Page): () => Promise<Fetched[]> {
   const fetched: Promise<Fetched>[] = [];
   page.on('requestfinished', (request) =>
     fetched.push(
@@ -24,8 +24,14 @@ async function firstView(page: Page, path: string): Promise<Fetched[]> {
       })),
     ),
   );
+  return () => Promise.all(fetched);
+}
+
+/** Everything a fresh visit to `path` fetches until the network is quiet. */
+async function firstView(page: Page, path: string): Promise<Fetched[]> {
+  const fetched = recordFetches(page);
   await page.goto(at(path), { waitUntil: 'networkidle' });
-  return Promise.all(fetched);
+  return fetched();
 }
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -85,22 +91,13 @@ test('the search engine loads only when the reader opens search', async ({ page 
 
 test('a first Thai search fetches Pagefind’s engine, the Thai index and little else', async ({ page }) => {
   await firstView(page, '/search/');
-  const fetched: Promise<Fetched>[] = [];
-  page.on('requestfinished', (request) =>
-    fetched.push(
-      request.sizes().then((s) => ({
-        url: new URL(request.url()),
-        type: request.resourceType(),
-        bytes: s.responseBodySize,
-      })),
-    ),
-  );
+  const fetched = recordFetches(page);
   const box = page.getByRole('searchbox');
   await box.fill('ขอนแก่น');
   await box.press('Enter');
   await expect(page.locator('[data-search-results] h2').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
-  const search = (await Promise.all(fetched)).filter((f) => f.url.pathname.includes('/pagefind/'));
+  const search = (await fetched()).filter((f) => f.url.pathname.includes('/pagefind/'));
   const name = (f: Fetched) => f.url.pathname.replace(/^.*\/pagefind\//, '');
   // Pagefind's engine: its script and the WebAssembly for languages without a stemmer
   // (67 KiB together, the floor of any Pagefind search); no worker, no UI bundle.
