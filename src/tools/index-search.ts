@@ -4,16 +4,17 @@
  * once `astro build` has exited, so Astro's memory is given back before Pagefind takes its own.
  *
  * Pagefind makes one index per `<html lang>`, and only the `data-pagefind-body` part of content
- * pages is indexed, so menus and footers are not. Memory is what limits a large site, so each
- * language is indexed by its own Pagefind process, one after the other (the peak is one
- * language's index, not both), and each page is handed over with its Thai word boundaries
- * marked (see `wordBreaks.ts`). The passes share one bundle; their `pagefind-entry.json`
- * language lists are joined at the end. Any indexing error is thrown: a site whose search
- * silently misses pages is broken.
+ * pages is indexed, so menus and footers are not: only that part is handed over (see
+ * `indexedPart.ts`), with its Thai word boundaries marked (see `wordBreaks.ts`). Memory is what
+ * limits a large site, so each language is indexed by its own Pagefind process, one after the
+ * other (the peak is one language's index, not both). The passes share one bundle; their
+ * `pagefind-entry.json` language lists are joined at the end. Any indexing error is thrown: a
+ * site whose search silently misses pages is broken.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { indexedPart } from '../lib/indexedPart.ts';
 import { markThaiWordBreaksInHtml } from '../lib/wordBreaks.ts';
 
 /** Pages in flight to the indexer at once: it parses them one by one, so more only hold memory. */
@@ -27,29 +28,40 @@ interface Entry {
 export async function indexSearch(site: string): Promise<string> {
   const bundle = join(site, 'pagefind');
   const entryFile = join(bundle, 'pagefind-entry.json');
-  const byLang = new Map<string, string[]>();
+  // Each page's language, and whether it has a part to index. Only flags are kept, not text:
+  // holding ten thousand pages' text here would cost more memory than reading them twice.
+  const byLang = new Map<string, { file: string; marked: boolean }[]>();
   for (const file of readdirSync(site, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.html')) continue;
-    const head = readFileSync(join(site, file), 'utf8').slice(0, 300);
-    const lang = /<html[^>]*\slang="([^"]+)"/.exec(head)?.[1] ?? '';
+    const html = readFileSync(join(site, file), 'utf8');
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html.slice(0, 300))?.[1] ?? '';
     if (!byLang.has(lang)) byLang.set(lang, []);
-    byLang.get(lang)!.push(file.replaceAll('\\', '/'));
+    byLang.get(lang)!.push({ file: file.replaceAll('\\', '/'), marked: indexedPart(html) !== undefined });
   }
   let entry: Entry | undefined;
   try {
-    for (const files of byLang.values()) {
+    for (const pages of byLang.values()) {
+      // A language with no marked page at all is indexed whole, as Pagefind would do.
+      const marked = pages.filter((p) => p.marked);
+      const files = marked.length ? marked : pages;
+      const content = (file: string) => {
+        const html = readFileSync(join(site, file), 'utf8');
+        return markThaiWordBreaksInHtml(indexedPart(html) ?? html);
+      };
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(errors.join('\n'));
       for (let i = 0; i < files.length; i += batch) {
         const added = await Promise.all(
-          files.slice(i, i + batch).map((file) =>
-            index.addHTMLFile({
-              url: `/${file.replace(/(^|\/)index\.html$/, '$1')}`,
-              content: markThaiWordBreaksInHtml(readFileSync(join(site, file), 'utf8')),
-            }),
-          ),
+          files
+            .slice(i, i + batch)
+            .map(({ file }) =>
+              index.addHTMLFile({
+                url: `/${file.replace(/(^|\/)index\.html$/, '$1')}`,
+                content: content(file),
+              }),
+            ),
         );
-        const failed = added.flatMap((a, n) => a.errors.map((e) => `${files[i + n]}: ${e}`));
+        const failed = added.flatMap((a, n) => a.errors.map((e) => `${files[i + n]!.file}: ${e}`));
         if (failed.length) throw new Error(failed.join('\n'));
       }
       const written = await index.writeFiles({ outputPath: bundle });

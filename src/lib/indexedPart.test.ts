@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { indexedPart } from './indexedPart.ts';
+
+const page = (main: string) =>
+  `<!DOCTYPE html><html lang="th" dir="ltr"><head><meta charset="utf-8"><title>ข่าว</title>` +
+  `<script type="application/ld+json">{}</script></head><body><header><nav>เมนู</nav></header>` +
+  `<main>${main}</main><footer>เทศบาลนครขอนแก่น</footer></body></html>`;
+
+describe('indexedPart', () => {
+  it('keeps the html tag, the title and the marked element only', () => {
+    const part = indexedPart(
+      page(
+        '<p>นำทาง</p><article data-pagefind-body data-pagefind-filter="kind:news"><h1>หัวข้อ</h1></article>',
+      ),
+    );
+    expect(part).toBe(
+      '<!DOCTYPE html><html lang="th" dir="ltr"><head><title>ข่าว</title></head><body>' +
+        '<article data-pagefind-body data-pagefind-filter="kind:news"><h1>หัวข้อ</h1></article></body></html>',
+    );
+    expect(part).not.toContain('เมนู');
+    expect(part).not.toContain('นำทาง');
+  });
+
+  it('ends the element at its own close tag when the same tag nests inside', () => {
+    const part = indexedPart(
+      page('<article data-pagefind-body><article>การ์ด</article><p>ต่อ</p></article><article>อื่น</article>'),
+    );
+    expect(part).toContain('<article>การ์ด</article><p>ต่อ</p></article></body>');
+    expect(part).not.toContain('อื่น');
+  });
+
+  it('gives nothing for a page without the mark', () => {
+    expect(indexedPart(page('<h1>ข่าวทั้งหมด</h1>'))).toBeUndefined();
+  });
+
+  it('hands over the whole page when the marked element never closes', () => {
+    const html = page('<article data-pagefind-body><h1>หัวข้อ</h1>');
+    expect(indexedPart(html)).toBe(html);
+  });
+});
