@@ -41,25 +41,22 @@ export async function indexSearch(site: string): Promise<string> {
   let entry: Entry | undefined;
   try {
     for (const pages of byLang.values()) {
-      // A language with no marked page at all is indexed whole, as Pagefind would do.
-      const marked = pages.filter((p) => p.marked);
-      const files = marked.length ? marked : pages;
-      const content = (file: string) => {
-        const html = readFileSync(join(site, file), 'utf8');
-        return markThaiWordBreaksInHtml(indexedPart(html) ?? html);
-      };
+      // Every language has marked pages (news, programme, related stories); a page without
+      // the mark (lists, home, search) is one Pagefind would skip, so it is not handed over.
+      const files = pages.filter((p) => p.marked);
+      if (files.length === 0) continue;
+      const content = (file: string) =>
+        markThaiWordBreaksInHtml(indexedPart(readFileSync(join(site, file), 'utf8'))!);
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(errors.join('\n'));
       for (let i = 0; i < files.length; i += batch) {
         const added = await Promise.all(
-          files
-            .slice(i, i + batch)
-            .map(({ file }) =>
-              index.addHTMLFile({
-                url: `/${file.replace(/(^|\/)index\.html$/, '$1')}`,
-                content: content(file),
-              }),
-            ),
+          files.slice(i, i + batch).map(({ file }) =>
+            index.addHTMLFile({
+              url: `/${file.replace(/(^|\/)index\.html$/, '$1')}`,
+              content: content(file),
+            }),
+          ),
         );
         const failed = added.flatMap((a, n) => a.errors.map((e) => `${files[i + n]!.file}: ${e}`));
         if (failed.length) throw new Error(failed.join('\n'));
