@@ -32,7 +32,10 @@ const copy = {
     municipalityTerm: 'หน่วยงาน',
     municipality: 'เทศบาลนครปากเกร็ด',
     share: 'แชร์',
+    shareDevice: 'แชร์…',
     copyLink: 'คัดลอกลิงก์',
+    copied: 'คัดลอกลิงก์แล้ว',
+    copyFailed: 'คัดลอกไม่ได้ โปรดคัดลอกที่อยู่นี้เอง:',
     searchNeedsJs: 'การค้นหาต้องใช้ JavaScript',
     notFound: 'ไม่พบหน้าที่ต้องการ',
   },
@@ -58,7 +61,10 @@ const copy = {
     municipalityTerm: 'Municipality',
     municipality: 'Pak Kret City Municipality',
     share: 'Share',
+    shareDevice: 'Share…',
     copyLink: 'Copy link',
+    copied: 'Link copied',
+    copyFailed: 'Could not copy. The address to copy by hand:',
     searchNeedsJs: 'Search needs JavaScript',
     notFound: 'Page not found',
   },
@@ -233,12 +239,65 @@ for (const lang of langs) {
       expect(popup.url()).toBe(`https://social-plugins.line.me/lineit/share?url=${encoded}`);
       await popup.close();
 
-      const copyButton = page.getByRole('button', { name: t.copyLink, includeHidden: true });
-      if (jsOff(testInfo)) {
-        await expect(copyButton, '"Copy link" needs a script, so it stays hidden').toBeHidden();
-      } else {
-        await expect(copyButton, '"Copy link" appears where the browser has a clipboard').toBeVisible();
+      for (const name of [t.shareDevice, t.copyLink]) {
+        const button = share.getByRole('button', { name, exact: true, includeHidden: true });
+        if (jsOff(testInfo)) await expect(button, `"${name}" needs a script: not offered`).toBeHidden();
+        else await expect(button).toBeVisible();
       }
+    });
+
+    test('"Share…" opens the device’s share sheet with the article', async ({ page }, testInfo) => {
+      test.skip(jsOff(testInfo), 'the share sheet needs JavaScript');
+      // The browser's share sheet, as a phone offers it: it records what it was given.
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator, 'share', {
+          value: (data: ShareData) => {
+            (window as unknown as { shared: ShareData }).shared = data;
+            return Promise.resolve();
+          },
+        });
+      });
+      await page.goto(at(t.article));
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      const share = page.getByRole('region', { name: t.share, exact: true });
+      await share.getByRole('button', { name: t.shareDevice }).click();
+      expect(await page.evaluate(() => (window as unknown as { shared: ShareData }).shared)).toEqual({
+        title: t.title,
+        url: canonical,
+      });
+    });
+
+    test('"Copy link" copies the address and says so, and "Share…" does the same without a share sheet', async ({
+      page,
+      context,
+    }, testInfo) => {
+      test.skip(jsOff(testInfo), 'copying needs JavaScript');
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.addInitScript(() => delete (Navigator.prototype as Partial<Navigator>).share);
+      await page.goto(at(t.article));
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      const share = page.getByRole('region', { name: t.share, exact: true });
+      for (const name of [t.copyLink, t.shareDevice]) {
+        await page.evaluate(() => navigator.clipboard.writeText(''));
+        await share.getByRole('button', { name, exact: true }).click();
+        await expect(share.getByRole('status')).toHaveText(t.copied);
+        expect(await page.evaluate(() => navigator.clipboard.readText()), name).toBe(canonical);
+        await page.reload();
+      }
+    });
+
+    test('where the browser will not copy, the address is shown to copy by hand', async ({
+      page,
+    }, testInfo) => {
+      test.skip(jsOff(testInfo), 'copying needs JavaScript');
+      await page.addInitScript(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+      });
+      await page.goto(at(t.article));
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      const share = page.getByRole('region', { name: t.share, exact: true });
+      await share.getByRole('button', { name: t.copyLink, exact: true }).click();
+      await expect(share.getByRole('status')).toHaveText(`${t.copyFailed} ${canonical}`);
     });
   });
 

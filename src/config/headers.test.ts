@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { handlerHashes } from '../scripts/handlers.ts';
 import { csp, headersFile, headersFor, metaCsp, parseHeadersFile } from './headers.ts';
 
 describe('security headers', () => {
-  it('allow nothing inline and nothing from another origin', () => {
+  it('allow nothing inline but the site’s own handlers, and nothing from another origin', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/https?:/);
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src '))!;
+    expect(scriptSrc.split(' ').slice(1)).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+      "'unsafe-hashes'",
+      ...handlerHashes,
+    ]);
   });
 
   it('leave out of the meta tag what browsers ignore there', () => {

@@ -3,14 +3,17 @@
  * hosts that read one (Netlify, Cloudflare Pages), used by the test server, and copied
  * into docs/deploy.md for nginx and CloudFront.
  */
+import { handlerHashes } from '../scripts/handlers.ts';
 
 /**
- * Content-Security-Policy: everything from the site's own origin, nothing inline (the
- * build emits no inline script or style), WebAssembly allowed for Pagefind's search.
+ * Content-Security-Policy: everything from the site's own origin, WebAssembly allowed for
+ * Pagefind's search, and nothing inline but the site's own event handlers, each allowed by
+ * the hash of its exact text (src/scripts/handlers.ts). The build emits no inline script
+ * element or style.
  */
 export const csp = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' 'unsafe-hashes' ${handlerHashes.join(' ')}`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -56,6 +56,7 @@ export default {
   'share.x': 'X',
   'share.copy': 'คัดลอกลิงก์',
   'share.copied': 'คัดลอกลิงก์แล้ว',
+  'share.copyFailed': 'คัดลอกไม่ได้ โปรดคัดลอกที่อยู่นี้เอง: {url}',
   'share.newWindow': '(เปิดในหน้าต่างใหม่)',
   'search.title': 'ค้นหา',
   'search.description': 'ค้นหาข่าวและข้อมูลโครงการ SMART GENDER',
