@@ -63,7 +63,7 @@ export default {
   'share.x': 'X',
   'share.copy': 'Copy link',
   'share.copied': 'Link copied',
-  'share.copyFailed': 'Could not copy. The address to copy by hand: {url}',
+  'share.copyFailed': 'Could not copy the link. Copy it by hand: {url}',
   'share.newWindow': '(opens in a new window)',
   'search.title': 'Search',
   'search.description': 'Search the news and programme information of SMART GENDER',

@@ -56,7 +56,7 @@ export default {
   'share.x': 'X',
   'share.copy': 'คัดลอกลิงก์',
   'share.copied': 'คัดลอกลิงก์แล้ว',
-  'share.copyFailed': 'คัดลอกไม่ได้ โปรดคัดลอกที่อยู่นี้เอง: {url}',
+  'share.copyFailed': 'คัดลอกลิงก์ไม่สำเร็จ โปรดคัดลอกลิงก์นี้ด้วยตนเอง: {url}',
   'share.newWindow': '(เปิดในหน้าต่างใหม่)',
   'search.title': 'ค้นหา',
   'search.description': 'ค้นหาข่าวและข้อมูลโครงการ SMART GENDER',
