@@ -449,7 +449,7 @@ const searchTable = table(
 );
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Node ${process.version}`;
-const report = `## Run of ${new Date().toISOString().slice(0, 10)}
+const report = `## Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
 Machine: ${machine}. Served by \`src/tools/serve.ts\` as a CDN serves it (gzip for text, the \`_headers\` rules); bytes are what Chromium received. Lighthouse: mobile emulation, simulated throttling; scores are performance/accessibility/best practices/SEO.
 
