@@ -120,6 +120,42 @@ test.describe('every page under the CDN headers', () => {
     expectClean(w, notFoundPath);
   });
 
+  test('the site’s own event handlers run under the policy', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const w = await watch(page, new URL(baseURL!).origin);
+    await page.goto(at('/en/news/smart-gender-launch/'), { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+    await page.keyboard.press('/');
+    await expect(page).toHaveURL(new RegExp(`${at('/en/search/')}$`));
+    expectClean(w, 'the article and its handlers');
+  });
+
+  // 'unsafe-hashes' allows the handlers' exact texts only: a handler changed by one letter,
+  // as an injected one would be, does not run.
+  test('an event handler the policy does not know is blocked', async ({ page, baseURL }) => {
+    const w = await watch(page, new URL(baseURL!).origin);
+    await page.route(
+      (url) => url.pathname === at('/en/'),
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(
+          '<body onkeydown="',
+          "<body onkeydown=\"document.title='handler ran';",
+        );
+        const headers = response.headers();
+        delete headers['content-encoding'];
+        delete headers['content-length'];
+        await route.fulfill({ status: response.status(), headers, body });
+      },
+    );
+    await page.goto(at('/en/'), { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await expect.poll(() => w.violations.some((v) => /script-src/.test(v))).toBe(true);
+    expect(await page.title()).not.toBe('handler ran');
+    await expect(page).toHaveURL(new RegExp(`${at('/en/')}$`));
+  });
+
   // Proof that the watch above would see a violation: the same page with an inline script
   // and an inline style slipped in must be reported.
   test('the CSP watch reports inline code the policy blocks', async ({ page, baseURL }) => {
