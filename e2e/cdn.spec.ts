@@ -71,6 +71,20 @@ function expectClean(w: Watch, what: string) {
   expect(w.failed, `requests of ${what} that failed:\n${w.failed.join('\n')}`).toEqual([]);
 }
 
+/** Serves the page at `path` with its HTML changed by `edit`, as an injection would change it. */
+async function serveAltered(page: Page, path: string, edit: (html: string) => string) {
+  await page.route(
+    (url) => url.pathname === at(path),
+    async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      delete headers['content-encoding'];
+      delete headers['content-length'];
+      await route.fulfill({ status: response.status(), headers, body: edit(await response.text()) });
+    },
+  );
+}
+
 /** Waits for the search to answer and show at least one result. */
 async function expectResults(page: Page) {
   await expect(page.locator('[data-search-results] h2').first()).toBeVisible({ timeout: 15_000 });
@@ -135,19 +149,8 @@ test.describe('every page under the CDN headers', () => {
   // as an injected one would be, does not run.
   test('an event handler the policy does not know is blocked', async ({ page, baseURL }) => {
     const w = await watch(page, new URL(baseURL!).origin);
-    await page.route(
-      (url) => url.pathname === at('/en/'),
-      async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace(
-          '<body onkeydown="',
-          "<body onkeydown=\"document.title='handler ran';",
-        );
-        const headers = response.headers();
-        delete headers['content-encoding'];
-        delete headers['content-length'];
-        await route.fulfill({ status: response.status(), headers, body });
-      },
+    await serveAltered(page, '/en/', (html) =>
+      html.replace('<body onkeydown="', "<body onkeydown=\"document.title='handler ran';"),
     );
     await page.goto(at('/en/'), { waitUntil: 'networkidle' });
     await page.keyboard.press('/');
@@ -160,19 +163,11 @@ test.describe('every page under the CDN headers', () => {
   // and an inline style slipped in must be reported.
   test('the CSP watch reports inline code the policy blocks', async ({ page, baseURL }) => {
     const w = await watch(page, new URL(baseURL!).origin);
-    await page.route(
-      (url) => url.pathname === at('/'),
-      async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace(
-          '</head>',
-          '<style>body{outline:1px solid red}</style><script>document.title="inline ran"</script></head>',
-        );
-        const headers = response.headers();
-        delete headers['content-encoding'];
-        delete headers['content-length'];
-        await route.fulfill({ status: response.status(), headers, body });
-      },
+    await serveAltered(page, '/', (html) =>
+      html.replace(
+        '</head>',
+        '<style>body{outline:1px solid red}</style><script>document.title="inline ran"</script></head>',
+      ),
     );
     await page.goto(at('/'), { waitUntil: 'networkidle' });
     expect(await page.title()).not.toBe('inline ran');
