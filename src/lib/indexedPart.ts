@@ -1,3 +1,6 @@
+/** The opening tag of the element Pagefind indexes; a page without it has nothing to index. */
+export const indexMark = /<([a-z][a-z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>/i;
+
 /**
  * What the search indexer needs of a built page: its `<html>` tag (for `lang`), its title and
  * the element marked `data-pagefind-body`. Once any page has that mark, Pagefind indexes nothing
@@ -6,7 +9,7 @@
  * `undefined`: Pagefind would skip them anyway.
  */
 export function indexedPart(html: string): string | undefined {
-  const open = /<([a-z][a-z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>/i.exec(html);
+  const open = indexMark.exec(html);
   if (!open) return undefined;
   const tag = open[1]!;
   // The element ends at the close tag that balances it (the same tag may nest inside).

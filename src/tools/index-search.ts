@@ -14,7 +14,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
-import { indexedPart } from '../lib/indexedPart.ts';
+import { indexMark, indexedPart } from '../lib/indexedPart.ts';
 import { markThaiWordBreaksInHtml } from '../lib/wordBreaks.ts';
 
 /** Pages in flight to the indexer at once: it parses them one by one, so more only hold memory. */
@@ -36,7 +36,7 @@ export async function indexSearch(site: string): Promise<string> {
     const html = readFileSync(join(site, file), 'utf8');
     const lang = /<html[^>]*\slang="([^"]+)"/.exec(html.slice(0, 300))?.[1] ?? '';
     if (!byLang.has(lang)) byLang.set(lang, []);
-    byLang.get(lang)!.push({ file: file.replaceAll('\\', '/'), marked: indexedPart(html) !== undefined });
+    byLang.get(lang)!.push({ file: file.replaceAll('\\', '/'), marked: indexMark.test(html) });
   }
   let entry: Entry | undefined;
   try {
