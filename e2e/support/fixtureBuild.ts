@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { buildSteps } from '../../src/tools/buildSteps.ts';
 import { expect } from '@playwright/test';
 
 /**
@@ -44,13 +45,9 @@ export function buildWith(
   const outDir = scratchOutDir();
   cpSync('content', contentDir, { recursive: true });
   change(contentDir);
-  // The build and search-index steps of `npm run build`, without its type check and folder swap.
-  const steps: [string, string[]][] = [
-    ['astro', ['build', '--outDir', outDir]],
-    ['node', ['src/tools/index-search.ts', outDir]],
-  ];
+  // The build steps of `npm run build`, without its type check and folder swap.
   let output = '';
-  for (const [command, args] of steps) {
+  for (const [command, args] of buildSteps(outDir)) {
     const result = spawnSync(command, args, {
       // A cache of its own, so fixture content never mixes with the real site's.
       env: { ...process.env, ...env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, 'cache') },

@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { format, resolveConfig } from 'prettier';
+import { buildSteps } from './buildSteps.ts';
 import { serveSite } from './serve.ts';
 import { chromiumLaunchOptions } from '../config/browser.ts';
 
@@ -326,11 +327,8 @@ async function runOne(perLang: number, port: number, browser: Browser): Promise<
     const env = { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache') };
     let buildS = 0;
     let peakBytes: number | undefined;
-    for (const [command, args] of [
-      ['astro', ['build', '--outDir', out]],
-      ['node', ['src/tools/index-search.ts', out]],
-    ] as const) {
-      const step = await measured(command, [...args], env);
+    for (const [command, args] of buildSteps(out)) {
+      const step = await measured(command, args, env);
       if (step.status !== 0) throw new Error(`${command} failed:\n${step.output}`);
       buildS += step.seconds;
       peakBytes = step.peakBytes === undefined ? undefined : Math.max(peakBytes ?? 0, step.peakBytes);

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { checkContent, formatProblem } from '../lib/contentCheck.ts';
-import { indexSearch } from './index-search.ts';
+import { buildSteps } from './buildSteps.ts';
 
 const outDir = process.env.OUT_DIR ?? 'dist';
 const fresh = `${outDir}.building`;
@@ -27,15 +27,12 @@ for (const p of problems) console[p.severity === 'error' ? 'error' : 'log'](form
 if (problems.some((p) => p.severity === 'error'))
   fail('Content has errors (npm run check). / เนื้อหามีข้อผิดพลาด');
 
-const run = (args: string[]) => spawnSync('astro', args, { stdio: 'inherit' }).status === 0;
-if (!run(['check'])) fail('Type check failed (astro check).');
+const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'inherit' }).status === 0;
+if (!run('astro', ['check'])) fail('Type check failed (astro check).');
 rmSync(fresh, { recursive: true, force: true });
-if (!run(['build', '--outDir', fresh, ...process.argv.slice(2)])) fail('Build failed (astro build).');
-try {
-  console.log(await indexSearch(fresh));
-} catch (error) {
-  fail(`Search indexing failed: ${(error as Error).message}`);
-}
+const [build, index] = buildSteps(fresh, process.argv.slice(2));
+if (!run(...build!)) fail('Build failed (astro build).');
+if (!run(...index!)) fail('Search indexing failed.');
 
 rmSync(old, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, old);

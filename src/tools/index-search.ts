@@ -25,7 +25,7 @@ interface Entry {
 }
 
 /** Indexes `site` and returns a one-line summary ("search index: 6 th, 6 en pages"). */
-export async function indexSearch(site: string): Promise<string> {
+async function indexSearch(site: string): Promise<string> {
   const bundle = join(site, 'pagefind');
   const entryFile = join(bundle, 'pagefind-entry.json');
   // Each page's language, and whether it has a part to index. Only flags are kept, not text:
@@ -77,12 +77,9 @@ export async function indexSearch(site: string): Promise<string> {
   return `search index: ${counts.join(', ')} pages`;
 }
 
-if (import.meta.main) {
-  const site = resolve(process.argv[2] ?? 'dist');
-  try {
-    console.log(await indexSearch(site));
-  } catch (error) {
-    console.error(`Search indexing failed: ${(error as Error).message}`);
-    process.exit(1);
-  }
+try {
+  console.log(await indexSearch(resolve(process.argv[2] ?? 'dist')));
+} catch (error) {
+  console.error(`Search indexing failed: ${(error as Error).message}`);
+  process.exit(1);
 }

@@ -1,0 +1,12 @@
+/**
+ * The commands that build the site into `outDir`: Astro's build, then the search index of
+ * what it built (src/tools/index-search.ts), run once Astro has exited so the two never hold
+ * memory at once. `npm run build` runs them between its checks and its folder swap; the
+ * tests' fixture builds and the benchmark run them alone. Extra arguments go to `astro build`.
+ */
+export function buildSteps(outDir: string, astroArgs: string[] = []): [command: string, args: string[]][] {
+  return [
+    ['astro', ['build', '--outDir', outDir, ...astroArgs]],
+    ['node', ['src/tools/index-search.ts', outDir]],
+  ];
+}
