@@ -9,13 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-
-interface Count {
-  passed: number;
-  failed: number;
-  /** Of the passed: browser tests that failed once and passed on their retry (CI only). */
-  flaky?: number;
-}
+import { playwrightCounts, stageLine, vitestCounts, type Count } from './testCounts.ts';
 
 /** The base path of the second run, and where its build goes. */
 const basePath = '/smart-gender/';
@@ -37,21 +31,6 @@ function readJson(path: string): unknown {
   }
 }
 
-/** Counts from Vitest's JSON report. */
-export function vitestCounts(report: unknown): Count | undefined {
-  const r = report as { numPassedTests?: number; numFailedTests?: number } | undefined;
-  if (typeof r?.numPassedTests !== 'number') return undefined;
-  return { passed: r.numPassedTests, failed: r.numFailedTests ?? 0 };
-}
-
-/** Counts from Playwright's JSON report: flaky tests passed on retry, so they count as passed (and are named). */
-export function playwrightCounts(report: unknown): Count | undefined {
-  const s = (report as { stats?: { expected: number; unexpected: number; flaky: number } } | undefined)
-    ?.stats;
-  if (!s) return undefined;
-  return { passed: s.expected + s.flaky, failed: s.unexpected, flaky: s.flaky };
-}
-
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
@@ -60,9 +39,7 @@ const stage = (name: string, ok: boolean, counts: Count | undefined) => {
   if (counts) {
     total.passed += counts.passed;
     total.failed += counts.failed;
-    const flaky = counts.flaky ? ` (${counts.flaky} only on a retry: see the list above)` : '';
-    if (counts.passed + counts.failed > 0)
-      console.log(`${name}: ${counts.passed} passed${flaky}, ${counts.failed} failed`);
+    if (counts.passed + counts.failed > 0) console.log(stageLine(name, counts));
   }
   // A stage that failed without reporting tests (a build error, a crashed runner) is a failure too.
   if (!ok && (!counts || counts.failed === 0)) {
