@@ -2,15 +2,39 @@ import { existsSync } from 'node:fs';
 import { chromium, type LaunchOptions } from '@playwright/test';
 
 /**
- * How the tests, the benchmark and the preview-image script start Chromium: Playwright's own
- * build when it is installed, otherwise Debian's `/usr/bin/chromium` (Playwright cannot
- * download its browser on these machines). The flags keep Debian's Chromium from calling
- * out to Google's services, which the closed network refuses.
+ * Where a system Chromium lives: Debian's package, Ubuntu's older name, the snap. The first
+ * one that exists is used when Playwright's own build is absent.
+ */
+export const systemChromiumPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
+
+/** Which browser the tests drive, and where it came from. */
+export interface FoundBrowser {
+  path: string;
+  source: 'playwright' | 'system';
+}
+
+/**
+ * The browser to drive: Playwright's own Chromium when it is installed, else the first
+ * system Chromium that exists, else none (`npm test` then installs one: src/tools/ensureBrowser.ts).
+ * `exists` is a parameter so the choice can be tested without touching the machine.
+ */
+export function findChromium(exists: (path: string) => boolean = existsSync): FoundBrowser | undefined {
+  const own = chromium.executablePath();
+  if (exists(own)) return { path: own, source: 'playwright' };
+  const system = systemChromiumPaths.find((path) => exists(path));
+  return system ? { path: system, source: 'system' } : undefined;
+}
+
+/**
+ * How the tests, the benchmark and the preview-image script start Chromium. A system
+ * Chromium gets flags that keep it from calling out to Google's services (the closed
+ * network refuses them, many at a time) and from needing a sandbox a container lacks.
  */
 export function chromiumLaunchOptions(extraArgs: string[] = []): LaunchOptions {
-  if (existsSync(chromium.executablePath())) return extraArgs.length ? { args: extraArgs } : {};
+  const found = findChromium();
+  if (!found || found.source === 'playwright') return extraArgs.length ? { args: extraArgs } : {};
   return {
-    executablePath: '/usr/bin/chromium',
+    executablePath: found.path,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -31,12 +31,15 @@ import { format, resolveConfig } from 'prettier';
 import { buildSteps } from './buildSteps.ts';
 import { serveSite } from './serve.ts';
 import { chromiumLaunchOptions } from '../config/browser.ts';
+import { ensureBrowser } from './ensureBrowser.ts';
 
 const sizes = process.argv
   .slice(2)
   .map(Number)
   .filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(100);
+// The browser first: without one nothing is built, and the message says what to install.
+if (!ensureBrowser()) process.exit(1);
 
 /** A small deterministic random generator, so two runs make the same corpus. */
 function random(seed: number) {

@@ -14,6 +14,7 @@ import { chromiumLaunchOptions } from '../config/browser.ts';
 import { t } from '../i18n/dictionaries.ts';
 import { langs, locales, otherLangs } from '../i18n/locales.ts';
 import { site } from '../config/site.ts';
+import { ensureBrowser } from './ensureBrowser.ts';
 
 /** Colours of src/styles/global.css (--accent, --accent-ink): a contrast of 9.4:1. */
 const accent = '#6a1b9a';
@@ -50,6 +51,7 @@ function card(lang: (typeof langs)[number]): string {
     </body></html>`;
 }
 
+if (!ensureBrowser()) process.exit(1);
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { missingMessage, nextStep, type Attempt, type Machine } from './ensureBrowser.ts';
+
+const own = { path: '/root/.cache/ms-playwright/chromium/chrome', source: 'playwright' } as const;
+const debian = { path: '/usr/bin/chromium', source: 'system' } as const;
+const bare: Machine = { browser: undefined, thaiFont: false, root: true, apt: true };
+const none = new Set<Attempt>();
+
+describe('finding or installing a browser', () => {
+  it("uses Playwright's Chromium, or a system one, when a Thai font is there too", () => {
+    expect(nextStep({ ...bare, browser: own, thaiFont: true }, none)).toEqual({
+      kind: 'ready',
+      browser: own,
+    });
+    expect(nextStep({ ...bare, browser: debian, thaiFont: true }, none)).toEqual({
+      kind: 'ready',
+      browser: debian,
+    });
+  });
+
+  it("tries Playwright's download first, with its system libraries only as root", () => {
+    const asRoot = nextStep(bare, none);
+    expect(asRoot).toMatchObject({ kind: 'run', attempt: 'playwright' });
+    expect(asRoot.kind === 'run' && asRoot.commands).toEqual([
+      ['npx', ['playwright', 'install', 'chromium']],
+      ['npx', ['playwright', 'install-deps', 'chromium']],
+    ]);
+    const asUser = nextStep({ ...bare, root: false }, none);
+    expect(asUser.kind === 'run' && asUser.commands).toEqual([
+      ['npx', ['playwright', 'install', 'chromium']],
+    ]);
+  });
+
+  it('then installs Chromium and the Thai font from Debian in one apt-get run, as root', () => {
+    const step = nextStep(bare, new Set(['playwright']));
+    expect(step).toMatchObject({ kind: 'run', attempt: 'apt' });
+    expect(step.kind === 'run' && step.commands).toEqual([
+      ['apt-get', ['update', '-qq']],
+      ['apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-thai-tlwg']],
+    ]);
+  });
+
+  it('installs only the Thai font when a browser is there, whichever it is', () => {
+    for (const browser of [own, debian]) {
+      const step = nextStep({ ...bare, browser }, none);
+      expect(step.kind === 'run' && step.commands[1]).toEqual([
+        'apt-get',
+        ['install', '-y', '-qq', 'fonts-thai-tlwg'],
+      ]);
+    }
+  });
+
+  it('stops with one message naming what to install when nothing more can be tried', () => {
+    const notRoot = nextStep({ ...bare, root: false }, new Set(['playwright']));
+    expect(notRoot).toEqual({
+      kind: 'stop',
+      message: missingMessage(['chromium', 'fonts-thai-tlwg'], { root: false, apt: true }),
+    });
+    expect(notRoot.kind === 'stop' && notRoot.message).toContain(
+      'sudo apt-get install chromium fonts-thai-tlwg',
+    );
+    expect(notRoot.kind === 'stop' && notRoot.message).toContain('installing packages needs root');
+    expect(notRoot.kind === 'stop' && notRoot.message).toContain('ต้องใช้สิทธิ์ root');
+
+    const failed = nextStep(bare, new Set<Attempt>(['playwright', 'apt']));
+    expect(failed.kind === 'stop' && failed.message).toContain('the install failed');
+
+    const elsewhere = nextStep({ ...bare, apt: false, browser: debian }, none);
+    expect(elsewhere.kind === 'stop' && elsewhere.message).toMatch(
+      /fonts-thai-tlwg missing, and this is not Debian or Ubuntu/,
+    );
+    expect(elsewhere.kind === 'stop' && elsewhere.message).not.toContain('chromium');
+  });
+});

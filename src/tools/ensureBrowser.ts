@@ -1,0 +1,156 @@
+/**
+ * Makes sure this machine can run the browser tests, the benchmark and the preview-image
+ * script: a Chromium to drive and a Thai font for it to draw with (without one, Thai text
+ * that is not set in the site's web font, such as the "ไทย" label on English pages, and
+ * every screenshot show empty boxes). `npm test`, `npm run test:e2e`, `npm run bench` and
+ * `npm run og-image` call it first, so a fresh clone needs nothing installed by hand.
+ *
+ * The order, cheapest and least intrusive first:
+ * 1. Playwright's own Chromium, if installed;
+ * 2. a system Chromium;
+ * 3. Playwright's download (`playwright install chromium`, then `install-deps` as root):
+ *    tried before anything touches the system, and it fails within seconds where the
+ *    download host is unreachable, which is why it is not run as `--with-deps` (that would
+ *    install the system libraries first, for nothing);
+ * 4. as root on Debian or Ubuntu, `apt-get update` and `apt-get install` of `chromium` and
+ *    `fonts-thai-tlwg`, whichever is missing;
+ * 5. otherwise, one message in English and Thai that names what to install, and nothing runs.
+ *
+ * Run directly (`node src/tools/ensureBrowser.ts`) it does the same and exits 1 on failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findChromium, type FoundBrowser } from '../config/browser.ts';
+
+/** What the machine has, as far as the choice is concerned. */
+export interface Machine {
+  browser: FoundBrowser | undefined;
+  /** `fc-list :lang=th` lists at least one font. */
+  thaiFont: boolean;
+  /** Running as root (apt-get and Playwright's `install-deps` need it). */
+  root: boolean;
+  /** Debian or Ubuntu, with apt-get. */
+  apt: boolean;
+}
+
+/** A way of installing what is missing; each is tried at most once. */
+export type Attempt = 'playwright' | 'apt';
+
+export type Step =
+  | { kind: 'ready'; browser: FoundBrowser }
+  | { kind: 'run'; attempt: Attempt; say: string; commands: [string, string[]][] }
+  | { kind: 'stop'; message: string };
+
+export const thaiFontPackage = 'fonts-thai-tlwg';
+
+/**
+ * What to do next, given what the machine has and which attempts were already made.
+ * @example nextStep({ browser: undefined, thaiFont: true, root: false, apt: true }, new Set())
+ * // { kind: 'run', attempt: 'playwright', ... }
+ */
+export function nextStep(machine: Machine, tried: ReadonlySet<Attempt>): Step {
+  const { browser, thaiFont, root, apt } = machine;
+  if (browser && thaiFont) return { kind: 'ready', browser };
+
+  if (!browser && !tried.has('playwright')) {
+    const commands: [string, string[]][] = [['npx', ['playwright', 'install', 'chromium']]];
+    if (root) commands.push(['npx', ['playwright', 'install-deps', 'chromium']]);
+    return { kind: 'run', attempt: 'playwright', say: "Installing Playwright's Chromium", commands };
+  }
+
+  const packages = [...(browser ? [] : ['chromium']), ...(thaiFont ? [] : [thaiFontPackage])];
+  if (root && apt && !tried.has('apt')) {
+    return {
+      kind: 'run',
+      attempt: 'apt',
+      say: `Installing ${packages.join(' and ')} from Debian's packages`,
+      commands: [
+        ['apt-get', ['update', '-qq']],
+        ['apt-get', ['install', '-y', '-qq', ...packages]],
+      ],
+    };
+  }
+  return { kind: 'stop', message: missingMessage(packages, { root, apt }) };
+}
+
+/** The one message shown when nothing could be installed: what is missing and how to get it. */
+export function missingMessage(packages: string[], { root, apt }: { root: boolean; apt: boolean }): string {
+  const why = !apt
+    ? 'this is not Debian or Ubuntu'
+    : !root
+      ? 'installing packages needs root'
+      : 'the install failed';
+  const whyTh = !apt
+    ? 'เครื่องนี้ไม่ใช่ Debian หรือ Ubuntu'
+    : !root
+      ? 'การติดตั้งแพ็กเกจต้องใช้สิทธิ์ root'
+      : 'การติดตั้งไม่สำเร็จ';
+  const command = `sudo apt-get install ${packages.join(' ')}`;
+  const browserNote = packages.includes('chromium')
+    ? ' (or `npx playwright install --with-deps chromium` where its download works)'
+    : '';
+  const browserNoteTh = packages.includes('chromium')
+    ? ' (หรือ `npx playwright install --with-deps chromium` หากดาวน์โหลดได้)'
+    : '';
+  return [
+    `The browser tests cannot run: ${packages.join(' and ')} missing, and ${why}. Install with: ${command}${browserNote}`,
+    `รันการทดสอบบนเบราว์เซอร์ไม่ได้: ขาด ${packages.join(' และ ')} และ${whyTh} ติดตั้งด้วยคำสั่ง: ${command}${browserNoteTh}`,
+  ].join('\n');
+}
+
+/** Reads the machine's facts. */
+export function readMachine(): Machine {
+  const fonts = spawnSync('fc-list', [':lang=th', 'family'], { encoding: 'utf8' });
+  let osRelease = '';
+  try {
+    osRelease = readFileSync('/etc/os-release', 'utf8');
+  } catch {
+    // No os-release: not a system apt-get would serve.
+  }
+  return {
+    browser: findChromium(),
+    // Without fontconfig's fc-list (it comes with Chromium), look for the Thai package's fonts.
+    thaiFont: fonts.error
+      ? ['/usr/share/fonts/truetype/tlwg', '/usr/share/fonts/opentype/tlwg'].some((dir) => existsSync(dir))
+      : fonts.status === 0 && fonts.stdout.trim() !== '',
+    root: process.getuid?.() === 0,
+    apt: /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(osRelease) && existsSync('/usr/bin/apt-get'),
+  };
+}
+
+/**
+ * Finds or installs what the browser tests need; returns the browser, or undefined after
+ * printing the message that says what to install.
+ */
+export function ensureBrowser(): FoundBrowser | undefined {
+  const tried = new Set<Attempt>();
+  for (;;) {
+    const step = nextStep(readMachine(), tried);
+    if (step.kind === 'ready') return step.browser;
+    if (step.kind === 'stop') {
+      console.error(`\n${step.message}\n`);
+      return undefined;
+    }
+    tried.add(step.attempt);
+    console.log(`${step.say}…`);
+    for (const [command, args] of step.commands) {
+      const result = spawnSync(command, args, {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+      if (result.status !== 0) {
+        const reason = result.stderr.trim().split('\n').find(Boolean) ?? `exit ${result.status}`;
+        console.log(`  ${[command, ...args].join(' ')}: failed (${reason})`);
+        break;
+      }
+    }
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const browser = ensureBrowser();
+  if (!browser) process.exit(1);
+  console.log(`Browser: ${browser.path}`);
+}
