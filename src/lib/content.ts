@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/locales.ts';
 import { pairTwins, type LocalizedPage } from './twins.ts';
 import { parseIsoWithOffset } from './dates.ts';
 import { isPublished } from './publishing.ts';
+import { resolveNames } from './references.ts';
 
 /**
  * Every content query of the site: draft filtering, twin pairing and sorting happen here
@@ -56,15 +57,10 @@ export function newsDate(page: LocalizedPage<CollectionEntry<'news'>>): Date {
  * fails the build, naming the file and the field.
  */
 export async function relatedFor(page: LocalizedPage<CollectionEntry<'news'>>) {
-  const stories = await pagesIn('related', page.lang);
-  return page.entry.data.related.map((slug) => {
-    const story = stories.find((s) => s.slug === slug);
-    if (!story) {
-      throw new Error(
-        `${page.entry.filePath}: field "related" names "${slug}", but there is no content/related/${page.contentLang}/${slug}.md`,
-      );
-    }
-    return story;
+  return resolveNames(page.entry.data.related, await pagesIn('related', page.lang), {
+    file: page.entry.filePath ?? page.entry.id,
+    field: 'related',
+    folder: `content/related/${page.contentLang}`,
   });
 }
 
@@ -77,12 +73,11 @@ export async function programmeIn(lang: Lang) {
 
 /** The news story about the programme's launch, named by the programme's `launchStory`. */
 export async function launchStoryFor(programme: LocalizedPage<CollectionEntry<'objectives'>>) {
-  const slug = programme.entry.data.launchStory;
-  const story = (await pagesIn('news', programme.lang)).find((p) => p.slug === slug);
-  if (!story) {
-    throw new Error(
-      `${programme.entry.filePath}: field "launchStory" names "${slug}", but there is no content/news/${programme.contentLang}/${slug}.md`,
-    );
-  }
-  return story;
+  const [story] = resolveNames([programme.entry.data.launchStory], await pagesIn('news', programme.lang), {
+    file: programme.entry.filePath ?? programme.entry.id,
+    field: 'launchStory',
+    folder: `content/news/${programme.contentLang}`,
+  });
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one name in, one page out (or a throw).
+  return story!;
 }
