@@ -1,19 +1,30 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
+import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, siteRoot } from './support/site.ts';
 
-/* An editor's draft is previewable but never published, new entries start valid, and a
+/* An editor's draft is previewable but never published, new entries start valid, a story
+ * awaiting translation is shown marked, lists paginate, settings reach the page, and a
  * failed build never replaces a working site. */
 
-test.describe.configure({ timeout: 180_000 });
+// One worker runs the file's tests in order, so they share one fixture build.
+test.describe.configure({ mode: 'default', timeout: 180_000 });
 test.afterAll(removeFixtureBuilds);
 
 const word = 'ฉบับร่างลับเฉพาะ';
@@ -31,6 +42,35 @@ function addDraft(dir: string) {
   for (const lang of ['th', 'en']) writeFileSync(join(dir, 'news', lang, 'secret-draft.md'), draft(lang));
 }
 
+/** A related story whose English is not written yet. */
+const untranslated = 'chiang-mai-ev-street-cleaner';
+const contactEmail = 'smart-gender@example.test';
+
+/**
+ * An editor's week in one build of a copy of the real content: a draft, twelve more stories
+ * (a second page of news), a story awaiting translation, and a contact address set.
+ */
+let editorsBuild: FixtureBuild | undefined;
+function editorsWeek(): FixtureBuild {
+  editorsBuild ??= buildWith(
+    (dir) => {
+      addDraft(dir);
+      for (const lang of ['th', 'en']) {
+        for (let i = 1; i <= 12; i++) {
+          writeFileSync(
+            join(dir, 'news', lang, `story-${i}.md`),
+            `---\ntitle: Story ${i}\ndescription: A short story written to fill a second page of the news list.\ndate: "2023-01-${String(i).padStart(2, '0')}T09:00:00+07:00"\n---\n\nText ${i}.\n`,
+          );
+        }
+      }
+      unlinkSync(join(dir, 'related', 'en', `${untranslated}.md`));
+      edit(join(dir, 'related', 'th', `${untranslated}.md`), /^---\n/, '---\nawaitingTranslation: true\n');
+    },
+    { CONTACT_EMAIL: contactEmail },
+  );
+  return editorsBuild;
+}
+
 /** Every file of a folder with its bytes' hash, to compare two states of dist/. */
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -43,7 +83,7 @@ function tree(dir: string): Record<string, string> {
 }
 
 test('a draft is in no page, sitemap, feed or search index of a production build', () => {
-  const build = buildWith(addDraft);
+  const build = editorsWeek();
   expect(build.ok, build.output).toBe(true);
   expect(existsSync(join(build.outDir, 'news', 'secret-draft'))).toBe(false);
   expect(existsSync(join(build.outDir, 'en', 'news', 'secret-draft'))).toBe(false);
@@ -179,16 +219,7 @@ test('a failed build leaves the previous dist/ byte-identical', () => {
 });
 
 test('news lists paginate, so no page grows with the archive', async ({ page }) => {
-  const build = buildWith((dir) => {
-    for (const lang of ['th', 'en']) {
-      for (let i = 1; i <= 12; i++) {
-        writeFileSync(
-          join(dir, 'news', lang, `story-${i}.md`),
-          `---\ntitle: Story ${i}\ndescription: A short story written to fill a second page of the news list.\ndate: "2023-01-${String(i).padStart(2, '0')}T09:00:00+07:00"\n---\n\nText ${i}.\n`,
-        );
-      }
-    }
-  });
+  const build = editorsWeek();
   expect(build.ok, build.output).toBe(true);
   for (const [prefix, next, prev, pageOf] of [
     ['', 'หน้าถัดไป', 'หน้าก่อน', 'หน้า 2 จาก 2'],
@@ -211,7 +242,7 @@ test('the footer shows a contact address only when CONTACT_EMAIL is set', async 
   // The real build has none: the source page's address is unknown.
   await page.goto(pathToFileURL(join(siteRoot, 'index.html')).href);
   await expect(page.getByRole('contentinfo').locator('a[href^="mailto:"]')).toHaveCount(0);
-  const build = buildWith(() => {}, { CONTACT_EMAIL: 'smart-gender@example.test' });
+  const build = editorsWeek();
   expect(build.ok, build.output).toBe(true);
   for (const [file, label] of [
     ['index.html', 'ติดต่อเรา'],
@@ -220,9 +251,42 @@ test('the footer shows a contact address only when CONTACT_EMAIL is set', async 
     await page.goto(pathToFileURL(join(build.outDir, file)).href);
     const footer = page.getByRole('contentinfo');
     await expect(footer).toContainText(label);
-    await expect(footer.getByRole('link', { name: 'smart-gender@example.test' })).toHaveAttribute(
+    await expect(footer.getByRole('link', { name: contactEmail })).toHaveAttribute(
       'href',
-      'mailto:smart-gender@example.test',
+      `mailto:${contactEmail}`,
     );
   }
+});
+
+test('a story awaiting translation is shown in Thai on the English site, marked as such', async ({
+  page,
+}) => {
+  const build = editorsWeek();
+  expect(build.ok, build.output).toBe(true);
+
+  await page.goto(pathToFileURL(join(build.outDir, 'en', 'related', untranslated, 'index.html')).href);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(
+    page.getByText(
+      'This content has not yet been translated into English, so the original Thai text is shown.',
+    ),
+  ).toBeVisible();
+  const article = page.getByRole('article');
+  await expect(article).toHaveAttribute('lang', 'th');
+  await expect(article.getByRole('heading', { level: 1 })).toHaveText(
+    'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV',
+  );
+  // Not a translation, so no hreflang pair is claimed, on either page or in the sitemap.
+  await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
+
+  await page.goto(pathToFileURL(join(build.outDir, 'related', untranslated, 'index.html')).href);
+  await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'เปลี่ยนภาษา' }).getByRole('link')).toHaveText(
+    'English (not yet translated)',
+  );
+
+  const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
+  const entry = sitemap.match(new RegExp(`<url><loc>[^<]*/en/related/${untranslated}/</loc>.*?</url>`))?.[0];
+  expect(entry).toBeTruthy();
+  expect(entry).not.toContain('hreflang');
 });
