@@ -114,7 +114,7 @@ test.describe('every page passes axe (WCAG 2.2 A/AA)', () => {
 });
 
 // Promise: search engines find every page and know its twin in the other language.
-test.describe('sitemap', () => {
+test.describe('sitemap', { tag: '@base' }, () => {
   test('the served sitemap lists exactly the pages tested above', async ({ page, request }) => {
     const entries = await servedSitemap(page, request);
     expect(entries.map((e) => pathOf(e.loc)).sort()).toEqual([...pagePaths].sort());

@@ -43,7 +43,7 @@ const feeds = [
   },
 ] as const;
 
-test.describe('RSS feeds', () => {
+test.describe('RSS feeds', { tag: '@base' }, () => {
   for (const feed of feeds) {
     test(`/${feed.file} is RSS 2.0 in ${feed.lang} with the full article`, () => {
       const { rss } = xml.parse(read(feed.file));
@@ -81,7 +81,7 @@ test.describe('RSS feeds', () => {
   });
 });
 
-test.describe('sitemaps and robots.txt', () => {
+test.describe('sitemaps and robots.txt', { tag: '@base' }, () => {
   test('robots.txt points at the sitemap index', () => {
     const line = read('robots.txt')
       .split('\n')
@@ -108,7 +108,7 @@ test.describe('sitemaps and robots.txt', () => {
   });
 });
 
-test.describe('site map page', () => {
+test.describe('site map page', { tag: '@base' }, () => {
   for (const { lang, path, heading } of [
     { lang: 'th', path: '/sitemap/', heading: 'แผนผังเว็บไซต์' },
     { lang: 'en', path: '/en/sitemap/', heading: 'Site map' },

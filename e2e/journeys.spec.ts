@@ -119,52 +119,60 @@ for (const lang of langs) {
   // Promise: a reader finds the launch story from the home page, reads when and where it
   // happened, switches language without losing their place, and follows a related story.
   test.describe(`reading the news (${lang})`, () => {
-    test('home → menu → news → article → other language → related story', async ({ page }, testInfo) => {
-      await page.goto(at(t.home));
-      await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await expectNoSideScroll(page, testInfo);
+    test(
+      'home → menu → news → article → other language → related story',
+      { tag: '@base' },
+      async ({ page }, testInfo) => {
+        await page.goto(at(t.home));
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expectNoSideScroll(page, testInfo);
 
-      const nav = await mainMenu(page, lang);
-      await nav.getByRole('link', { name: t.news, exact: true }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t.news, exact: true })).toBeVisible();
-      await expectNoSideScroll(page, testInfo);
+        const nav = await mainMenu(page, lang);
+        await nav.getByRole('link', { name: t.news, exact: true }).click();
+        await expect(page.getByRole('heading', { level: 1, name: t.news, exact: true })).toBeVisible();
+        await expectNoSideScroll(page, testInfo);
 
-      await page.getByRole('link', { name: t.title, exact: true }).click();
-      await expect(page).toHaveURL(pathIs(t.article));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
-      await expect(fact(page, t.dateTerm)).toHaveText(t.date);
-      await expect(fact(page, t.dateTerm).locator('time')).toHaveAttribute('datetime', launchDatetime);
-      await expect(fact(page, t.venueTerm)).toHaveText(t.venue);
-      await expectNoSideScroll(page, testInfo);
+        await page.getByRole('link', { name: t.title, exact: true }).click();
+        await expect(page).toHaveURL(pathIs(t.article));
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
+        await expect(fact(page, t.dateTerm)).toHaveText(t.date);
+        await expect(fact(page, t.dateTerm).locator('time')).toHaveAttribute('datetime', launchDatetime);
+        await expect(fact(page, t.venueTerm)).toHaveText(t.venue);
+        await expectNoSideScroll(page, testInfo);
 
-      await page
-        .getByRole('navigation', { name: t.langNav })
-        .getByRole('link', { name: languageLabel[other(lang)], exact: true })
-        .click();
-      await expect(page).toHaveURL(pathIs(twin.article));
-      await expect(page.locator('html')).toHaveAttribute('lang', other(lang));
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(twin.title);
-      await expect(fact(page, twin.dateTerm)).toHaveText(twin.date);
-      await expectNoSideScroll(page, testInfo);
+        await page
+          .getByRole('navigation', { name: t.langNav })
+          .getByRole('link', { name: languageLabel[other(lang)], exact: true })
+          .click();
+        await expect(page).toHaveURL(pathIs(twin.article));
+        await expect(page.locator('html')).toHaveAttribute('lang', other(lang));
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(twin.title);
+        await expect(fact(page, twin.dateTerm)).toHaveText(twin.date);
+        await expectNoSideScroll(page, testInfo);
 
-      await page.goto(at(t.article));
-      await page
-        .getByRole('region', { name: t.related, exact: true })
-        .getByRole('link', { name: t.relatedTitle, exact: true })
-        .click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.relatedTitle);
-      await expect(fact(page, t.municipalityTerm)).toHaveText(t.municipality);
-      await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await expectNoSideScroll(page, testInfo);
-    });
+        await page.goto(at(t.article));
+        await page
+          .getByRole('region', { name: t.related, exact: true })
+          .getByRole('link', { name: t.relatedTitle, exact: true })
+          .click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.relatedTitle);
+        await expect(fact(page, t.municipalityTerm)).toHaveText(t.municipality);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expectNoSideScroll(page, testInfo);
+      },
+    );
 
-    test('an unknown address answers 404 and says so in both languages', async ({ page }, testInfo) => {
-      const response = await page.goto(at(t.notFoundUrl));
-      expect(response?.status()).toBe(404);
-      await expect(page.getByRole('heading', { name: copy.th.notFound, exact: true })).toBeVisible();
-      await expect(page.getByRole('heading', { name: copy.en.notFound, exact: true })).toBeVisible();
-      await expectNoSideScroll(page, testInfo);
-    });
+    test(
+      'an unknown address answers 404 and says so in both languages',
+      { tag: '@base' },
+      async ({ page }, testInfo) => {
+        const response = await page.goto(at(t.notFoundUrl));
+        expect(response?.status()).toBe(404);
+        await expect(page.getByRole('heading', { name: copy.th.notFound, exact: true })).toBeVisible();
+        await expect(page.getByRole('heading', { name: copy.en.notFound, exact: true })).toBeVisible();
+        await expectNoSideScroll(page, testInfo);
+      },
+    );
 
     test('the 404 page offers the other language without calling it untranslated', async ({ page }) => {
       await page.goto(at(t.notFoundUrl));
@@ -208,43 +216,44 @@ for (const lang of langs) {
       await expectNoSideScroll(page, testInfo);
     });
 
-    test('LINE, Facebook and X are plain links carrying the article address', async ({
-      page,
-      context,
-    }, testInfo) => {
-      await page.goto(at(t.article));
-      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
-      expect(canonical, 'the article has a canonical address').toBeTruthy();
-      const encoded = encodeURIComponent(canonical!);
+    test(
+      'LINE, Facebook and X are plain links carrying the article address',
+      { tag: '@base' },
+      async ({ page, context }, testInfo) => {
+        await page.goto(at(t.article));
+        const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+        expect(canonical, 'the article has a canonical address').toBeTruthy();
+        const encoded = encodeURIComponent(canonical!);
 
-      const share = page.getByRole('region', { name: t.share, exact: true });
-      const hosts = { LINE: 'social-plugins.line.me', Facebook: 'www.facebook.com', X: 'x.com' };
-      for (const [network, host] of Object.entries(hosts)) {
-        const link = share.getByRole('link', { name: new RegExp(`^${network}\\b`) });
-        await expect(link).toBeVisible();
-        const href = (await link.getAttribute('href'))!;
-        expect(new URL(href).host, `${network} link host`).toBe(host);
-        expect(href, `${network} link carries the article URL`).toContain(encoded);
-      }
+        const share = page.getByRole('region', { name: t.share, exact: true });
+        const hosts = { LINE: 'social-plugins.line.me', Facebook: 'www.facebook.com', X: 'x.com' };
+        for (const [network, host] of Object.entries(hosts)) {
+          const link = share.getByRole('link', { name: new RegExp(`^${network}\\b`) });
+          await expect(link).toBeVisible();
+          const href = (await link.getAttribute('href'))!;
+          expect(new URL(href).host, `${network} link host`).toBe(host);
+          expect(href, `${network} link carries the article URL`).toContain(encoded);
+        }
 
-      // Following a link opens the network's share page with our address; the networks are
-      // answered locally so no request leaves this machine.
-      await context.route(/^https:\/\/(social-plugins\.line\.me|www\.facebook\.com|x\.com)\//, (route) =>
-        route.fulfill({ status: 200, contentType: 'text/plain', body: 'share page stand-in' }),
-      );
-      const popupOpened = page.waitForEvent('popup');
-      await share.getByRole('link', { name: /^LINE\b/ }).click();
-      const popup = await popupOpened;
-      await popup.waitForLoadState();
-      expect(popup.url()).toBe(`https://social-plugins.line.me/lineit/share?url=${encoded}`);
-      await popup.close();
+        // Following a link opens the network's share page with our address; the networks are
+        // answered locally so no request leaves this machine.
+        await context.route(/^https:\/\/(social-plugins\.line\.me|www\.facebook\.com|x\.com)\//, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/plain', body: 'share page stand-in' }),
+        );
+        const popupOpened = page.waitForEvent('popup');
+        await share.getByRole('link', { name: /^LINE\b/ }).click();
+        const popup = await popupOpened;
+        await popup.waitForLoadState();
+        expect(popup.url()).toBe(`https://social-plugins.line.me/lineit/share?url=${encoded}`);
+        await popup.close();
 
-      for (const name of [t.shareDevice, t.copyLink]) {
-        const button = share.getByRole('button', { name, exact: true, includeHidden: true });
-        if (jsOff(testInfo)) await expect(button, `"${name}" needs a script: not offered`).toBeHidden();
-        else await expect(button).toBeVisible();
-      }
-    });
+        for (const name of [t.shareDevice, t.copyLink]) {
+          const button = share.getByRole('button', { name, exact: true, includeHidden: true });
+          if (jsOff(testInfo)) await expect(button, `"${name}" needs a script: not offered`).toBeHidden();
+          else await expect(button).toBeVisible();
+        }
+      },
+    );
 
     test('"Share…" opens the device’s share sheet with the article', async ({ page }, testInfo) => {
       test.skip(jsOff(testInfo), 'the share sheet needs JavaScript');
@@ -302,7 +311,7 @@ for (const lang of langs) {
   });
 
   // Promise: search engines and link previews get the right title, description and twins.
-  test.describe(`article head (${lang})`, () => {
+  test.describe(`article head (${lang})`, { tag: '@base' }, () => {
     test('has a title, a description, an absolute canonical and hreflang twins', async ({ page }) => {
       await page.goto(at(t.article));
       await expect(page).toHaveTitle(new RegExp(t.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

@@ -105,7 +105,7 @@ function siteOrigin(pages: ParsedPage[]): string {
 const describe = (page: ParsedPage, link: Link) => `${page.path}: <${link.tag} ${link.attr}="${link.value}">`;
 
 // Promise: no link on the site leads to a missing page, file or anchor.
-test.describe('links in the built site', () => {
+test.describe('links in the built site', { tag: '@base' }, () => {
   test.beforeAll(() => {
     expect(existsSync(`${dist}index.html`), `${siteDir}/ is missing: run \`npm run build\` first`).toBe(true);
   });

@@ -72,7 +72,7 @@ test('the build has a sitemap to check', () => {
 });
 
 for (const path of pages) {
-  test(`${path}: link-preview tags and structured data`, async ({ page, request }) => {
+  test(`${path}: link-preview tags and structured data`, { tag: '@base' }, async ({ page, request }) => {
     await page.goto(at(path));
     const meta = async (key: string) =>
       page.locator(`head meta[property="${key}"], head meta[name="${key}"]`).first().getAttribute('content');
@@ -140,70 +140,72 @@ for (const lang of ['th', 'en'] as const) {
     lang === 'en' ? 'Khon Kaen “SMART GENDER”: every gender equal' : 'ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม';
   const venue = lang === 'en' ? 'Treasury Museum, Khon Kaen Province' : 'พิพิธภัณฑ์ธนารักษ์ จังหวัดขอนแก่น';
 
-  test(`the ${lang} article is a NewsArticle and an Event, with the right facts`, async ({
-    page,
-    request,
-  }) => {
-    await page.goto(at(path));
-    const items = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((b) =>
-      JSON.parse(b),
-    );
-    const article = items.find((i) => i['@type'] === 'NewsArticle');
-    expect(article).toMatchObject({
-      headline: title,
-      datePublished: '2024-02-23T09:00:00+07:00',
-      inLanguage: lang,
-      author: { '@type': 'GovernmentOrganization' },
-      publisher: { '@type': 'GovernmentOrganization' },
-    });
-    expect(article.image[0]).toMatch(new RegExp(`/og/${lang}\\.png$`));
-    const event = items.find((i) => i['@type'] === 'Event');
-    expect(event).toMatchObject({
-      startDate: '2024-02-23T09:00:00+07:00',
-      location: { '@type': 'Place', name: venue, address: { addressCountry: 'TH' } },
-      organizer: { '@type': 'GovernmentOrganization' },
-      inLanguage: lang,
-    });
-    expect(event.name).toBe(await officialName(request, lang === 'en' ? '/en/programme/' : '/programme/'));
-    expect(await page.locator('head meta[property="article:published_time"]').getAttribute('content')).toBe(
-      '2024-02-23T09:00:00+07:00',
-    );
-  });
+  test(
+    `the ${lang} article is a NewsArticle and an Event, with the right facts`,
+    { tag: '@base' },
+    async ({ page, request }) => {
+      await page.goto(at(path));
+      const items = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((b) =>
+        JSON.parse(b),
+      );
+      const article = items.find((i) => i['@type'] === 'NewsArticle');
+      expect(article).toMatchObject({
+        headline: title,
+        datePublished: '2024-02-23T09:00:00+07:00',
+        inLanguage: lang,
+        author: { '@type': 'GovernmentOrganization' },
+        publisher: { '@type': 'GovernmentOrganization' },
+      });
+      expect(article.image[0]).toMatch(new RegExp(`/og/${lang}\\.png$`));
+      const event = items.find((i) => i['@type'] === 'Event');
+      expect(event).toMatchObject({
+        startDate: '2024-02-23T09:00:00+07:00',
+        location: { '@type': 'Place', name: venue, address: { addressCountry: 'TH' } },
+        organizer: { '@type': 'GovernmentOrganization' },
+        inLanguage: lang,
+      });
+      expect(event.name).toBe(await officialName(request, lang === 'en' ? '/en/programme/' : '/programme/'));
+      expect(await page.locator('head meta[property="article:published_time"]').getAttribute('content')).toBe(
+        '2024-02-23T09:00:00+07:00',
+      );
+    },
+  );
 
-  test(`the ${lang} article offers the launch as a calendar file starting 09:00 Bangkok time`, async ({
-    page,
-    request,
-  }) => {
-    await page.goto(at(path));
-    const link = page.getByRole('link', { name: lang === 'en' ? 'Add to calendar' : 'เพิ่มลงปฏิทิน' });
-    await expect(link).toHaveAttribute('download', 'smart-gender-launch.ics');
-    const response = await request.get((await link.getAttribute('href'))!);
-    expect(response.status()).toBe(200);
-    expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
-    const raw = await response.text();
-    expect(raw).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(raw).toMatch(/\r\nEND:VCALENDAR\r\n$/);
-    // CRLF only: no bare CR or LF anywhere.
-    expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    for (const line of raw.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    // Unfold, then read the properties.
-    const props = Object.fromEntries(
-      raw
-        .replace(/\r\n /g, '')
-        .split('\r\n')
-        .filter(Boolean)
-        .map((l) => [l.slice(0, l.indexOf(':')).split(';')[0], l.slice(l.indexOf(':') + 1)]),
-    );
-    expect(props.VERSION).toBe('2.0');
-    expect(props.METHOD).toBe('PUBLISH');
-    expect(props.UID).toMatch(/^smart-gender-launch@[^@\s]+$/);
-    expect(props.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
-    expect(props.DTSTART).toBe('20240223T020000Z');
-    expect(props.DTEND).toBeUndefined();
-    expect(props.SUMMARY).toBe(title);
-    expect(props.LOCATION).toBe(venue.replace(/,/g, '\\,'));
-    expect(new URL(props.URL!).pathname).toBe(at(path));
-  });
+  test(
+    `the ${lang} article offers the launch as a calendar file starting 09:00 Bangkok time`,
+    { tag: '@base' },
+    async ({ page, request }) => {
+      await page.goto(at(path));
+      const link = page.getByRole('link', { name: lang === 'en' ? 'Add to calendar' : 'เพิ่มลงปฏิทิน' });
+      await expect(link).toHaveAttribute('download', 'smart-gender-launch.ics');
+      const response = await request.get((await link.getAttribute('href'))!);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+      const raw = await response.text();
+      expect(raw).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      expect(raw).toMatch(/\r\nEND:VCALENDAR\r\n$/);
+      // CRLF only: no bare CR or LF anywhere.
+      expect(raw.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+      for (const line of raw.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      // Unfold, then read the properties.
+      const props = Object.fromEntries(
+        raw
+          .replace(/\r\n /g, '')
+          .split('\r\n')
+          .filter(Boolean)
+          .map((l) => [l.slice(0, l.indexOf(':')).split(';')[0], l.slice(l.indexOf(':') + 1)]),
+      );
+      expect(props.VERSION).toBe('2.0');
+      expect(props.METHOD).toBe('PUBLISH');
+      expect(props.UID).toMatch(/^smart-gender-launch@[^@\s]+$/);
+      expect(props.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
+      expect(props.DTSTART).toBe('20240223T020000Z');
+      expect(props.DTEND).toBeUndefined();
+      expect(props.SUMMARY).toBe(title);
+      expect(props.LOCATION).toBe(venue.replace(/,/g, '\\,'));
+      expect(new URL(props.URL!).pathname).toBe(at(path));
+    },
+  );
 }
 
 test('the preview images carry the Thai and English site names (checked by eye in review)', () => {
