@@ -1,26 +1,79 @@
 /**
- * `npm test`: builds the site, runs the unit tests (Vitest) and the browser tests
- * (Playwright) against the build, then builds the site again under a base path
- * (`BASE_PATH=/smart-gender/`, into dist-base/) and runs the browser tests a second time
- * against it, served under that path, as a CDN folder would serve it. It ends with one
- * plain line, "N passed, N failed", counting every run. The line is also written to
- * test-results/summary.txt for CI. Every stage runs even when an earlier one fails, so one
- * run reports everything.
+ * `npm test`: every check of the project, in one run that ends with one plain line,
+ * "N passed, N failed", counting every test (also written to test-results/summary.txt for CI).
+ *
+ * 1. A browser and a Thai font, found or installed (src/tools/ensureBrowser.ts); without
+ *    them nothing runs and one message says what to install.
+ * 2. `npm run build`: content check, type check (the run's only `astro check`), build, index.
+ * 3. Unit tests (Vitest); lint (ESLint, each file a test); format check (Prettier, one test);
+ *    the Nu HTML checker over every built page (each page a test). The three checkers run
+ *    side by side: each is mostly one process on one core.
+ * 4. Browser tests (Playwright) against dist/, served at the root of a host.
+ * 5. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
+ *    type checks of step 2 do not depend on the path, so only the build steps run) and the
+ *    browser tests tagged `@base` against it, on the desktop: those whose result depends on
+ *    the path (URLs, links, headers, feeds, sitemaps, search paths), not on the screen.
+ *
+ * Every stage runs even when an earlier one fails, so one run reports everything.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { playwrightCounts, stageLine, vitestCounts, type Count } from './testCounts.ts';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildSteps } from './buildSteps.ts';
+import { ensureBrowser } from './ensureBrowser.ts';
+import {
+  eslintCounts,
+  findingLine,
+  nuCounts,
+  playwrightCounts,
+  stageLine,
+  vitestCounts,
+  type Count,
+  type FileCount,
+} from './testCounts.ts';
 
-/** The base path of the second run, and where its build goes. */
+/** The base path of the second browser run, and where its build goes. */
 const basePath = '/smart-gender/';
 const baseDir = 'dist-base';
+const vnuJar = 'node_modules/vnu-jar/build/dist/vnu.jar';
 
-/** Runs a command with extra environment variables (undefined removes one). */
-function run(command: string, args: string[], extra: Record<string, string | undefined> = {}): boolean {
-  const env = { ...process.env, ...extra };
-  for (const [key, value] of Object.entries(extra)) if (value === undefined) delete env[key];
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  return result.status === 0;
+type Env = Record<string, string | undefined>;
+
+/** The environment with extra variables (undefined removes one). */
+function withEnv(extra: Env): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries({ ...process.env, ...extra }).filter(([, value]) => value !== undefined),
+  );
+}
+
+/** Runs a command in the foreground, its output shown as it comes. */
+function run(command: string, args: string[], extra: Env = {}): boolean {
+  return spawnSync(command, args, { stdio: 'inherit', env: withEnv(extra) }).status === 0;
+}
+
+/** Runs a command in the background, keeping its output to show when it is done. */
+function runQuietly(
+  command: string,
+  args: string[],
+): Promise<{ ok: boolean; stdout: string; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { env: process.env });
+    let stdout = '';
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('error', (error) => {
+      done({ ok: false, stdout, output: `${output}${error.message}\n` });
+    });
+    child.on('close', (code) => {
+      done({ ok: code === 0, stdout, output });
+    });
+  });
 }
 
 function readJson(path: string): unknown {
@@ -31,22 +84,48 @@ function readJson(path: string): unknown {
   }
 }
 
-rmSync('test-results', { recursive: true, force: true });
-mkdirSync('test-results', { recursive: true });
+/** Every HTML file under a folder, relative to it. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+}
 
 const total: Count = { passed: 0, failed: 0 };
-const stage = (name: string, ok: boolean, counts: Count | undefined) => {
+/** Adds a stage's counts to the total; a stage that failed without reporting a failed test counts as one. */
+function stage(name: string, ok: boolean, counts: Count | undefined): void {
   if (counts) {
     total.passed += counts.passed;
     total.failed += counts.failed;
     if (counts.passed + counts.failed > 0) console.log(stageLine(name, counts));
   }
-  // A stage that failed without reporting tests (a build error, a crashed runner) is a failure too.
   if (!ok && (!counts || counts.failed === 0)) {
     console.error(`${name} failed before reporting any failing test`);
     total.failed += 1;
   }
-};
+}
+
+/** A checker's stage: its findings one line each, then its counts. */
+function checkerStage(name: string, ok: boolean, counts: FileCount | undefined, output: string): void {
+  if (!counts) console.log(output.trim());
+  else for (const finding of counts.findings) console.log(`  ${findingLine(finding)}`);
+  stage(name, ok && counts !== undefined, counts);
+}
+
+function finish(): never {
+  const line = `${total.passed} passed, ${total.failed} failed`;
+  writeFileSync('test-results/summary.txt', `${line}\n`);
+  console.log(line);
+  process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+if (!ensureBrowser()) {
+  stage('browser set-up', false, undefined);
+  finish();
+}
 
 // An empty BASE_PATH means the root, whatever `.env` or the shell says.
 const built = run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined });
@@ -55,8 +134,48 @@ stage('build', built, built ? { passed: 0, failed: 0 } : undefined);
 const unitOk = run('npx', ['vitest', 'run']);
 stage('unit tests', unitOk, vitestCounts(readJson('test-results/unit.json')));
 
-// The site at the root of its host, from dist/. BASE_PATH and SITE_DIR are cleared so a
-// value left in the shell cannot turn this run into another one.
+console.log('\nLint, format and HTML checks…');
+const lintReport = 'test-results/lint.json';
+const [lint, format, html] = await Promise.all([
+  runQuietly('npx', ['eslint', '.', '--max-warnings', '0', '--format', 'json', '--output-file', lintReport]),
+  runQuietly('npx', ['prettier', '--check', '.']),
+  built
+    ? // Errors only: its warnings here are all about the CSP meta tag, which it checks against
+      // file: URLs, where 'self' matches nothing and JSON-LD counts as inline script. The
+      // browser tests check the CSP where it applies.
+      runQuietly('java', [
+        '-jar',
+        vnuJar,
+        '--format',
+        'json',
+        '--stdout',
+        '--skip-non-html',
+        '--errors-only',
+        'dist',
+      ])
+    : Promise.resolve(undefined),
+]);
+checkerStage('lint', lint.ok, eslintCounts(readJson(lintReport), process.cwd()), lint.output);
+if (!format.ok) console.log(format.output.trim());
+stage('format check', format.ok, { passed: format.ok ? 1 : 0, failed: format.ok ? 0 : 1 });
+if (html) {
+  let report: unknown;
+  try {
+    report = JSON.parse(html.stdout);
+  } catch {
+    report = undefined;
+  }
+  const counts = nuCounts(report, resolve('dist'), htmlFiles('dist'));
+  checkerStage(
+    'HTML (Nu checker)',
+    counts !== undefined,
+    counts,
+    `${html.output}\nThe Nu HTML checker needs Java 11 or later.`,
+  );
+}
+
+// The site at the root of its host, from dist/. BASE_PATH and SITE_DIR are set so a value
+// left in the shell cannot turn this run into another one.
 const rootEnv = { BASE_PATH: '', SITE_DIR: 'dist', E2E_REPORT: 'test-results/e2e.json' };
 if (built) {
   const e2eOk = run('npx', ['playwright', 'test'], rootEnv);
@@ -65,14 +184,12 @@ if (built) {
 
 // The same site in a folder of its host: built with BASE_PATH into dist-base/, served there.
 const baseEnv = { BASE_PATH: basePath, SITE_DIR: baseDir, E2E_REPORT: 'test-results/e2e-base.json' };
-const baseBuilt = run('node', ['src/tools/build.ts'], { OUT_DIR: baseDir, BASE_PATH: basePath });
+rmSync(baseDir, { recursive: true, force: true });
+const baseBuilt = buildSteps(baseDir).every(([command, args]) => run(command, args, { BASE_PATH: basePath }));
 stage(`build under ${basePath}`, baseBuilt, baseBuilt ? { passed: 0, failed: 0 } : undefined);
 if (baseBuilt) {
-  const e2eOk = run('npx', ['playwright', 'test'], baseEnv);
+  const e2eOk = run('npx', ['playwright', 'test', '--grep', '@base', '--project', 'desktop'], baseEnv);
   stage(`e2e tests under ${basePath}`, e2eOk, playwrightCounts(readJson(baseEnv.E2E_REPORT)));
 }
 
-const line = `${total.passed} passed, ${total.failed} failed`;
-writeFileSync('test-results/summary.txt', `${line}\n`);
-console.log(line);
-process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);
+finish();
