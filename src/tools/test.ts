@@ -92,8 +92,14 @@ function htmlFiles(dir: string): string[] {
 }
 
 const total: Count = { passed: 0, failed: 0 };
+/** How long each part of the run took, shown at the end, so the cost of a new part is plain. */
+const times: string[] = [];
+let since = Date.now();
 /** Adds a stage's counts to the total; a stage that failed without reporting a failed test counts as one. */
 function stage(name: string, ok: boolean, counts: Count | undefined): void {
+  const now = Date.now();
+  times.push(`${name} ${Math.round((now - since) / 1000)} s`);
+  since = now;
   if (counts) {
     total.passed += counts.passed;
     total.failed += counts.failed;
@@ -113,6 +119,7 @@ function checkerStage(name: string, ok: boolean, counts: FileCount | undefined, 
 }
 
 function finish(): never {
+  console.log(`\nTime: ${times.join(', ')}`);
   const line = `${total.passed} passed, ${total.failed} failed`;
   writeFileSync('test-results/summary.txt', `${line}\n`);
   console.log(line);
@@ -122,10 +129,9 @@ function finish(): never {
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
-if (!ensureBrowser()) {
-  stage('browser set-up', false, undefined);
-  finish();
-}
+const browserReady = ensureBrowser() !== undefined;
+stage('browser set-up', browserReady, { passed: 0, failed: 0 });
+if (!browserReady) finish();
 
 // An empty BASE_PATH means the root, whatever `.env` or the shell says.
 const built = run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined });
@@ -155,6 +161,7 @@ const [lint, format, html] = await Promise.all([
       ])
     : Promise.resolve(undefined),
 ]);
+// The three checkers ran side by side: their time is recorded once, under the first.
 checkerStage('lint', lint.ok, eslintCounts(readJson(lintReport), process.cwd()), lint.output);
 if (!format.ok) console.log(format.output.trim());
 stage('format check', format.ok, { passed: format.ok ? 1 : 0, failed: format.ok ? 0 : 1 });
