@@ -62,6 +62,6 @@ export function buildWith(
 /** Replaces `from` in a content file, failing the test if the file no longer holds it. */
 export function edit(file: string, from: RegExp, to: string): void {
   const text = readFileSync(file, 'utf8');
-  expect(text, `${file} should contain ${from}`).toMatch(from);
+  expect(text, `${file} should contain ${String(from)}`).toMatch(from);
   writeFileSync(file, text.replace(from, to));
 }

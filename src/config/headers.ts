@@ -81,8 +81,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     if (!/^\s/.test(line)) {
       rules.push({ pattern: line.trim(), headers: {} });
     } else {
+      const rule = rules.at(-1);
+      if (!rule) throw new Error(`_headers: "${line.trim()}" comes before any path`);
       const at = line.indexOf(':');
-      rules.at(-1)!.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      rule.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     }
   }
   return rules;

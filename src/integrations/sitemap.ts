@@ -18,9 +18,11 @@ export function alternatesFromHtml(html: string): Alternate[] {
   const head = html.split('</head>')[0] ?? '';
   const out: Alternate[] = [];
   for (const [tag] of head.matchAll(/<link\b[^>]*>/g)) {
-    const attr = (name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
-    if (attr('rel') === 'alternate' && attr('hreflang') && attr('href')) {
-      out.push({ lang: attr('hreflang')!, url: attr('href')!.replaceAll('&amp;', '&') });
+    const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+    const lang = attr('hreflang');
+    const href = attr('href');
+    if (attr('rel') === 'alternate' && lang && href) {
+      out.push({ lang, url: href.replaceAll('&amp;', '&') });
     }
   }
   return out;
@@ -33,7 +35,7 @@ export function alternatesFromHtml(html: string): Alternate[] {
 export function lastmodFromHtml(html: string): string | undefined {
   const head = html.split('</head>')[0] ?? '';
   for (const name of ['article:modified_time', 'article:published_time']) {
-    const tag = head.match(new RegExp(`<meta\\b[^>]*property="${name}"[^>]*>`))?.[0];
+    const tag = new RegExp(`<meta\\b[^>]*property="${name}"[^>]*>`).exec(head)?.[0];
     const content = tag?.match(/\scontent="([^"]*)"/)?.[1];
     if (content && !Number.isNaN(Date.parse(content))) return new Date(content).toISOString();
   }

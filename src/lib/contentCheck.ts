@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import { isLang, langs, type Lang } from '../i18n/locales.ts';
+import { defaultLang, isLang, langs, type Lang } from '../i18n/locales.ts';
 import { needsBody, say, schemas, type CollectionName } from './schemas.ts';
 
 /**
@@ -40,6 +40,7 @@ export interface Entry {
 const md = new MarkdownIt({ html: false });
 
 /** Levenshtein distance, for "did you mean" suggestions on misspelt field names. */
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- every index is within 0..b.length, the row's length. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -53,6 +54,7 @@ function distance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+/* eslint-enable @typescript-eslint/no-non-null-assertion */
 
 function suggest(key: string, known: string[]): string | undefined {
   const best = known
@@ -86,7 +88,7 @@ function readEntry(
   display: string,
   problems: Problem[],
 ): Entry | undefined {
-  const slug = file.split('/').pop()!.replace(/\.md$/, '');
+  const slug = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/, '');
   const report = (message: string, line?: number, field?: string) =>
     problems.push({ severity: 'error', file: display, line, field, message });
 
@@ -103,7 +105,7 @@ function readEntry(
     return undefined;
   }
   text = text.replace(/^\uFEFF/, '');
-  const match = text.match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n?/);
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) {
     report(
       say(
@@ -115,13 +117,13 @@ function readEntry(
     return undefined;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(match[1]!, { lineCounter, schema: 'yaml-1.1', prettyErrors: false });
+  const doc = parseDocument(match[1] ?? '', { lineCounter, schema: 'yaml-1.1', prettyErrors: false });
   const frontLine = (offset: number) => lineCounter.linePos(offset).line + 1; // +1 for the opening ---
   if (doc.errors.length) {
     for (const error of doc.errors) {
       report(
         say(
-          `YAML syntax error: ${error.message.split('\n')[0]}; check quotes, colons and indentation`,
+          `YAML syntax error: ${error.message.split('\n')[0] ?? ''}; check quotes, colons and indentation`,
           'ส่วนหัวเขียนผิดรูปแบบ YAML: ตรวจเครื่องหมายคำพูด โคลอน และการย่อหน้า',
         ),
         frontLine(error.pos[0]),
@@ -132,8 +134,7 @@ function readEntry(
   const lines = new Map<string, number>();
   if (isMap(doc.contents)) {
     for (const item of doc.contents.items) {
-      if (isScalar(item.key) && item.key.range)
-        lines.set(String(item.key.value), frontLine(item.key.range[0]));
+      if (isScalar(item.key)) lines.set(String(item.key.value), frontLine(item.key.range[0]));
     }
   }
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
@@ -169,7 +170,7 @@ function readEntry(
     lang,
     slug,
     file: display,
-    data: result.success ? (result.data as Record<string, unknown>) : data,
+    data: result.success ? result.data : data,
     body,
     lines,
     bodyStartLine,
@@ -225,13 +226,14 @@ export function readContent(contentDir: string, root: string): { entries: Entry[
           continue;
         }
         const key = file.toLowerCase();
-        if (seen.has(key)) {
+        const same = seen.get(key);
+        if (same !== undefined) {
           problems.push({
             severity: 'error',
             file: show(path),
             message: say(
-              `has the same name as ${seen.get(key)} apart from capitals: their web addresses would clash; rename one`,
-              `ชื่อซ้ำกับ ${seen.get(key)} (ต่างกันแค่ตัวพิมพ์ใหญ่เล็ก): เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง`,
+              `has the same name as ${same} apart from capitals: their web addresses would clash; rename one`,
+              `ชื่อซ้ำกับ ${same} (ต่างกันแค่ตัวพิมพ์ใหญ่เล็ก): เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง`,
             ),
           });
           continue;
@@ -385,7 +387,7 @@ export function checkContent(
               undefined,
               here,
             );
-          if (!/^[a-z]+:/i.test(src) && !existsSync(join(publicDir, src.split(/[?#]/)[0]!))) {
+          if (!/^[a-z]+:/i.test(src) && !existsSync(join(publicDir, src.split(/[?#]/)[0] ?? ''))) {
             add(
               'error',
               say(
@@ -401,7 +403,7 @@ export function checkContent(
     };
     const checkLink = (href: string, line: number) => {
       if (!href.startsWith('/') || href.startsWith('//')) return;
-      const path = href.split(/[?#]/)[0]!;
+      const path = href.split(/[?#]/)[0] ?? '';
       const target = resolveRoute(path, entries);
       if (!target) {
         add(
@@ -438,7 +440,7 @@ function resolveRoute(path: string, entries: Entry[]): Lang | undefined {
     .split('/')
     .filter(Boolean);
   const lang: Lang =
-    parts[0] && isLang(parts[0]) && parts[0] !== langs[0] ? (parts.shift() as Lang) : langs[0]!;
+    parts[0] && isLang(parts[0]) && parts[0] !== defaultLang ? (parts.shift() as Lang) : defaultLang;
   const [section, slug, ...rest] = parts;
   if (rest.length) return undefined;
   const fixed = ['', 'news', 'programme', 'related', 'search', 'sitemap', 'rss.xml'];

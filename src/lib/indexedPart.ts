@@ -11,7 +11,7 @@ export const indexMark = /<([a-z][a-z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>/
 export function indexedPart(html: string): string | undefined {
   const open = indexMark.exec(html);
   if (!open) return undefined;
-  const tag = open[1]!;
+  const tag = open[1] ?? '';
   // The element ends at the close tag that balances it (the same tag may nest inside).
   const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
   tags.lastIndex = open.index;

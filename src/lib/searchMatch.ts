@@ -73,7 +73,7 @@ export function excerpt(pageText: string, query: string, length = 160): ExcerptP
   const push = (t: string, mark: boolean) => {
     if (!t) return;
     const last = out.at(-1);
-    if (last && last.mark === mark) last.text += t;
+    if (last?.mark === mark) last.text += t;
     else out.push({ text: t, mark });
   };
   if (start > 0) push('…', false);

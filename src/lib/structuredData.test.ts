@@ -90,7 +90,8 @@ describe('structured data', () => {
     const text = jsonLd({ '@type': 'Thing', name: '</script><script>alert(1)</script>' });
     expect(text).not.toContain('<');
     expect(text).toContain('\\u003c/script>');
-    expect(JSON.parse(text).name).toBe('</script><script>alert(1)</script>');
-    expect(JSON.parse(text)['@context']).toBe('https://schema.org');
+    const data = JSON.parse(text) as Record<string, unknown>;
+    expect(data.name).toBe('</script><script>alert(1)</script>');
+    expect(data['@context']).toBe('https://schema.org');
   });
 });

@@ -18,9 +18,13 @@ export interface Organization {
  * @example organizationIn({ th: 'เทศบาลนครขอนแก่น', en: 'Khon Kaen City Municipality' }, 'en')
  * // { name: 'Khon Kaen City Municipality', alternateName: 'เทศบาลนครขอนแก่น' }
  */
-export function organizationIn(names: Record<string, string>, lang: string, email?: string): Organization {
-  const alternateName = Object.entries(names).find(([l]) => l !== lang)?.[1];
-  return { name: names[lang]!, ...(alternateName ? { alternateName } : {}), ...(email ? { email } : {}) };
+export function organizationIn<L extends string>(
+  names: Record<L, string>,
+  lang: L,
+  email?: string,
+): Organization {
+  const alternateName = Object.entries<string>(names).find(([l]) => l !== lang)?.[1];
+  return { name: names[lang], ...(alternateName ? { alternateName } : {}), ...(email ? { email } : {}) };
 }
 
 /**

@@ -53,7 +53,7 @@ export function pairTwins<E extends PairableEntry>(entries: E[]): LocalizedPage<
   const pages: LocalizedPage<E>[] = [];
   for (const [slug, twins] of bySlug) {
     const translations = langs.filter((l) => twins[l]);
-    const original = translations.map((l) => twins[l]!).find((e) => e.data.awaitingTranslation);
+    const original = langs.map((l) => twins[l]).find((e) => e?.data.awaitingTranslation);
     for (const lang of langs) {
       const own = twins[lang];
       if (own) {
@@ -62,9 +62,12 @@ export function pairTwins<E extends PairableEntry>(entries: E[]): LocalizedPage<
         const contentLang = parseEntryId(original.id).lang;
         pages.push({ slug, lang, entry: original, contentLang, translations });
       } else {
-        const present = twins[translations[0]!]!;
+        /* eslint-disable @typescript-eslint/no-non-null-assertion -- a slug is in bySlug because a file has it. */
+        const presentLang = translations[0]!;
+        const present = twins[presentLang]!;
+        /* eslint-enable @typescript-eslint/no-non-null-assertion */
         const file = present.filePath ?? present.id;
-        const missing = file.replace(`/${translations[0]}/`, `/${lang}/`);
+        const missing = file.replace(`/${presentLang}/`, `/${lang}/`);
         problems.push(
           `${file}: has no ${lang} twin. Add ${missing} with the same file name, or set "awaitingTranslation: true" in ${file}.`,
         );

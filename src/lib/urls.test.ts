@@ -46,6 +46,7 @@ describe('route parameters', () => {
 describe('absolute URLs and language names', () => {
   it('builds absolute URLs for canonical and hreflang links', () => {
     expect(absoluteUrl('/en/', 'https://www.example.go.th')).toBe('https://www.example.go.th/en/');
+    expect(() => absoluteUrl('/en/', undefined)).toThrow(/astro\.config\.mjs sets `site`/);
   });
 
   it('names languages in the reader’s language', () => {

@@ -5,7 +5,8 @@ import { defaultLang, langs, locales, type Lang } from '../i18n/locales.ts';
  * the deployment's base path are decided in one place.
  */
 
-const baseUrl: string = import.meta.env?.BASE_URL ?? '/';
+// Under plain Node (the tools in src/tools) there is no import.meta.env: Vite sets it.
+const baseUrl: string = (import.meta.env as ImportMetaEnv | undefined)?.BASE_URL ?? '/';
 
 function withSlashes(base: string): string {
   return `/${base}/`.replace(/\/+/g, '/');
@@ -25,8 +26,12 @@ export function localePath(lang: Lang, path = '', base = baseUrl): string {
   return isFile || joined.endsWith('/') ? joined : `${joined}/`;
 }
 
-/** An absolute URL for a site-relative path, for canonical, hreflang and share links. */
-export function absoluteUrl(path: string, site: URL | string): string {
+/**
+ * An absolute URL for a site-relative path, for canonical, hreflang and share links.
+ * `site` is `Astro.site`, which Astro types as optional; astro.config.mjs always sets it.
+ */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  if (site === undefined) throw new Error('absoluteUrl: no site address (astro.config.mjs sets `site`)');
   return new URL(path, site).href;
 }
 

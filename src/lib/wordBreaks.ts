@@ -18,7 +18,7 @@ export function markThaiWordBreaks(text: string): string {
   let out = '';
   segmenter ??= new Intl.Segmenter('th', { granularity: 'word' });
   for (const { segment } of segmenter.segment(text)) {
-    if (thai.test(out.at(-1) ?? '') && thai.test(segment[0]!)) out += wordBreak;
+    if (thai.test(out.at(-1) ?? '') && thai.test(segment.charAt(0))) out += wordBreak;
     out += segment;
   }
   return out;

@@ -31,16 +31,24 @@ interface Strings {
 const shown = 20;
 const checked = 100;
 
+/** An element the search page's markup always has (src/pages/[...lang]/search.astro). */
+function find<E extends Element>(parent: ParentNode, selector: string, type: new () => E): E {
+  const found = parent.querySelector(selector);
+  if (!(found instanceof type)) throw new Error(`The search page has no ${selector}`);
+  return found;
+}
+
 export function startSearch(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
   if (!root) return;
-  const form = root.querySelector('form')!;
-  const input = form.querySelector('input')!;
-  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
-  const list = root.querySelector<HTMLElement>('[data-search-results]')!;
-  const other = root.querySelector<HTMLElement>('[data-search-other]')!;
+  const form = find(root, 'form', HTMLFormElement);
+  const input = find(form, 'input', HTMLInputElement);
+  const status = find(root, '[data-search-status]', HTMLElement);
+  const list = find(root, '[data-search-results]', HTMLElement);
+  const other = find(root, '[data-search-other]', HTMLElement);
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const base = root.dataset.base ?? '/';
+  const { otherSearch, otherLang } = root.dataset;
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
@@ -81,9 +89,9 @@ export function startSearch(): void {
     list.replaceChildren(...found.map((d) => resultItem(d, q)));
     if (found.length === 0) {
       status.textContent = fill(strings.none, { q });
-      const link = other.querySelector('a')!;
-      link.href = `${root!.dataset.otherSearch}?q=${encodeURIComponent(q)}`;
-      link.hreflang = root!.dataset.otherLang ?? '';
+      const link = find(other, 'a', HTMLAnchorElement);
+      link.href = `${String(otherSearch)}?q=${encodeURIComponent(q)}`;
+      link.hreflang = otherLang ?? '';
       link.textContent = fill(strings.tryOther, { q });
       other.hidden = false;
     } else {
@@ -157,6 +165,7 @@ export function startSearch(): void {
 
   input.value = queryFromUrl();
   if (input.value) void run(input.value);
-  // Fetch the search engine when the reader heads for the box, not while the page paints.
-  else input.addEventListener('focus', () => void load().catch(() => {}), { once: true });
+  // Fetch the search engine when the reader heads for the box, not while the page paints
+  // (should that fail, the first search fails the same way and says so).
+  else input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
 }

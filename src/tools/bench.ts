@@ -64,6 +64,7 @@ function vocabulary(lang: 'th' | 'en'): string[] {
 }
 
 function sentence(words: string[], count: number, next: () => number, lang: 'th' | 'en'): string {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- next() is below 1: the index is in range.
   const picked = Array.from({ length: count }, () => words[Math.floor(next() * words.length)]!);
   if (lang === 'en') return picked.join(' ');
   // Thai: words run together, with a space between phrases as Thai writers use it.
@@ -155,17 +156,16 @@ async function measureSearch(
     await page.getByRole('searchbox').fill(q);
     await page.evaluate(() => {
       const w = window as unknown as { t0: number; t1: number };
-      const status = document.querySelector('[data-search-status]')!;
+      const status = document.querySelector('[data-search-status]');
+      const search = document.querySelector('[data-search]');
+      if (!status || !search) throw new Error('This is not the search page.');
       w.t1 = 0;
       new MutationObserver((_, obs) => {
-        if (
-          document.querySelector('[data-search-results] li') ||
-          /ไม่พบ|No page/.test(status.textContent ?? '')
-        ) {
+        if (document.querySelector('[data-search-results] li') || /ไม่พบ|No page/.test(status.textContent)) {
           w.t1 = performance.timeOrigin + performance.now();
           obs.disconnect();
         }
-      }).observe(document.querySelector('[data-search]')!, {
+      }).observe(search, {
         childList: true,
         subtree: true,
         characterData: true,
@@ -243,7 +243,8 @@ interface Lighthouse {
 async function lighthouseOf(url: string, port: number): Promise<Lighthouse> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error' });
   const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
-  const lhr = result!.lhr;
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const lhr = result.lhr;
   return {
     scores: categories.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100)).join('/'),
     lcp: lhr.audits['largest-contentful-paint']?.displayValue ?? '?',
@@ -261,7 +262,7 @@ interface Row {
   article: PageWeight;
   newsList: number;
   search: SearchFigures;
-  lighthouse: Record<string, Lighthouse>;
+  lighthouse: Record<'home' | 'article' | 'search', Lighthouse>;
 }
 
 const debuggingPort = 9333;
@@ -283,8 +284,8 @@ function treeRss(root: number): number | undefined {
     }
   }
   let total = 0;
-  for (const queue = [root]; queue.length;) {
-    const pid = queue.pop()!;
+  const queue = [root];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
     total += rss.get(pid) ?? 0;
     queue.push(...(children.get(pid) ?? []));
   }
@@ -303,11 +304,11 @@ function measured(
   const start = performance.now();
   const child = spawn(command, args, { env });
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d));
-  child.stderr.on('data', (d: Buffer) => (output += d));
+  child.stdout.on('data', (d: Buffer) => (output += String(d)));
+  child.stderr.on('data', (d: Buffer) => (output += String(d)));
   let peakBytes: number | undefined;
   const sample = setInterval(() => {
-    const now = treeRss(child.pid!);
+    const now = child.pid === undefined ? undefined : treeRss(child.pid);
     if (now !== undefined) peakBytes = Math.max(peakBytes ?? 0, now);
   }, 100);
   return new Promise((done) =>
@@ -343,14 +344,11 @@ async function runOne(perLang: number, port: number, browser: Browser): Promise<
       console.log('measuring pages, search and Lighthouse…');
       const article = await pageWeight(browser, `${origin}/news/smart-gender-launch/`);
       const search = await measureSearch(browser, origin, 'ขอนแก่น', 'เยาวชน');
-      const lh: Record<string, Lighthouse> = {};
-      for (const [name, path] of [
-        ['home', '/'],
-        ['article', '/news/smart-gender-launch/'],
-        ['search', '/search/'],
-      ] as const) {
-        lh[name] = await lighthouseOf(`${origin}${path}`, debuggingPort);
-      }
+      const lh = {
+        home: await lighthouseOf(`${origin}/`, debuggingPort),
+        article: await lighthouseOf(`${origin}/news/smart-gender-launch/`, debuggingPort),
+        search: await lighthouseOf(`${origin}/search/`, debuggingPort),
+      };
       return {
         perLang,
         pages,
@@ -425,7 +423,9 @@ const pageTable = table(
     String(r.article.requests),
     kb(r.article.scriptBytes),
     kb(r.newsList),
-    ...['home', 'article', 'search'].map((k) => `${r.lighthouse[k]!.scores}, LCP ${r.lighthouse[k]!.lcp}`),
+    ...(['home', 'article', 'search'] as const).map(
+      (k) => `${r.lighthouse[k].scores}, LCP ${r.lighthouse[k].lcp}`,
+    ),
   ],
 );
 const searchTable = table(

@@ -31,8 +31,8 @@ const run = (command: string, args: string[]) => spawnSync(command, args, { stdi
 if (!run('astro', ['check'])) fail('Type check failed (astro check).');
 rmSync(fresh, { recursive: true, force: true });
 const [build, index] = buildSteps(fresh, process.argv.slice(2));
-if (!run(...build!)) fail('Build failed (astro build).');
-if (!run(...index!)) fail('Search indexing failed.');
+if (!run(...build)) fail('Build failed (astro build).');
+if (!run(...index)) fail('Search indexing failed.');
 
 rmSync(old, { recursive: true, force: true });
 if (existsSync(outDir)) renameSync(outDir, old);

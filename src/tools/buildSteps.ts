@@ -1,10 +1,13 @@
+/** A command and its arguments. */
+type Step = [command: string, args: string[]];
+
 /**
  * The commands that build the site into `outDir`: Astro's build, then the search index of
  * what it built (src/tools/index-search.ts), run once Astro has exited so the two never hold
  * memory at once. `npm run build` runs them between its checks and its folder swap; the
  * tests' fixture builds and the benchmark run them alone. Extra arguments go to `astro build`.
  */
-export function buildSteps(outDir: string, astroArgs: string[] = []): [command: string, args: string[]][] {
+export function buildSteps(outDir: string, astroArgs: string[] = []): [astro: Step, index: Step] {
   return [
     ['astro', ['build', '--outDir', outDir, ...astroArgs]],
     ['node', ['src/tools/index-search.ts', outDir]],

@@ -141,7 +141,7 @@ export function ensureBrowser(): FoundBrowser | undefined {
         env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       });
       if (result.status !== 0) {
-        const reason = result.stderr.trim().split('\n').find(Boolean) ?? `exit ${result.status}`;
+        const reason = result.stderr.trim().split('\n').find(Boolean) ?? `exit ${String(result.status)}`;
         console.log(`  ${[command, ...args].join(' ')}: failed (${reason})`);
         break;
       }

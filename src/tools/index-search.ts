@@ -35,8 +35,9 @@ async function indexSearch(site: string): Promise<string> {
     if (!file.endsWith('.html')) continue;
     const html = readFileSync(join(site, file), 'utf8');
     const lang = /<html[^>]*\slang="([^"]+)"/.exec(html.slice(0, 300))?.[1] ?? '';
-    if (!byLang.has(lang)) byLang.set(lang, []);
-    byLang.get(lang)!.push({ file: file.replaceAll('\\', '/'), marked: indexMark.test(html) });
+    const pages = byLang.get(lang) ?? [];
+    pages.push({ file: file.replaceAll('\\', '/'), marked: indexMark.test(html) });
+    byLang.set(lang, pages);
   }
   let entry: Entry | undefined;
   try {
@@ -46,6 +47,7 @@ async function indexSearch(site: string): Promise<string> {
       const files = pages.filter((p) => p.marked);
       if (files.length === 0) continue;
       const content = (file: string) =>
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a marked page has an indexed part.
         markThaiWordBreaksInHtml(indexedPart(readFileSync(join(site, file), 'utf8'))!);
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(errors.join('\n'));
@@ -58,6 +60,7 @@ async function indexSearch(site: string): Promise<string> {
             }),
           ),
         );
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- added[n] is the result for files[i + n].
         const failed = added.flatMap((a, n) => a.errors.map((e) => `${files[i + n]!.file}: ${e}`));
         if (failed.length) throw new Error(failed.join('\n'));
       }

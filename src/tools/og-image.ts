@@ -36,7 +36,8 @@ const faces = ['thai', 'latin']
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function card(lang: (typeof langs)[number]): string {
-  const other = otherLangs(lang)[0]!;
+  const [other] = otherLangs(lang);
+  if (!other) throw new Error('The card names a second language, and there is none.');
   return `<!doctype html><html lang="${locales[lang].lang}"><head><meta charset="utf-8"><style>${faces}
     body{margin:0;width:1200px;height:630px;box-sizing:border-box;padding:0 96px;display:flex;flex-direction:column;justify-content:center;font-family:Sarabun,sans-serif;background:${accent};color:${white}}
     .bar{width:120px;height:16px;border-radius:8px;background:${white};margin-bottom:44px}

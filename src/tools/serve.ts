@@ -43,7 +43,7 @@ export function serveSite(dir: string, port: number, base = '/'): Promise<Server
       if (compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
         body = gzipSync(body);
         headers['Content-Encoding'] = 'gzip';
-        headers['Vary'] = 'Accept-Encoding';
+        headers.Vary = 'Accept-Encoding';
       }
       res.writeHead(status, headers).end(req.method === 'HEAD' ? undefined : body);
     };

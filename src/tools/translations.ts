@@ -31,10 +31,10 @@ const rows = keys.map((key) => {
 });
 
 const header = ['entry', ...langs];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 const line = (cells: string[]) =>
   cells
-    .map((c, i) => c.padEnd(widths[i]!))
+    .map((c, i) => c.padEnd(widths[i] ?? 0))
     .join('  ')
     .trimEnd();
 console.log(line(header));

@@ -15,16 +15,16 @@ const feedLength = 50;
 export async function GET({ props, site }: APIContext<{ lang: Lang }>) {
   const { lang } = props;
   const stories = (await newsIn(lang)).slice(0, feedLength);
-  const self = absoluteUrl(localePath(lang, 'rss.xml'), site!);
+  const self = absoluteUrl(localePath(lang, 'rss.xml'), site);
   return rss({
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     title: t(lang, 'site.name'),
     description: t(lang, 'site.description'),
-    site: absoluteUrl(localePath(lang), site!),
+    site: absoluteUrl(localePath(lang), site),
     customData: `<language>${locales[lang].lang}</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
     items: stories.map((story) => {
-      const link = absoluteUrl(localePath(lang, `news/${story.slug}/`), site!);
+      const link = absoluteUrl(localePath(lang, `news/${story.slug}/`), site);
       return {
         title: story.entry.data.title,
         description: story.entry.data.description,

@@ -17,14 +17,15 @@ export async function getStaticPaths() {
 export function GET({ props, site }: APIContext<{ page: LocalizedPage<CollectionEntry<'news'>> }>) {
   const { page } = props;
   const { title, description, date, published, venue } = page.entry.data;
+  const url = absoluteUrl(localePath(page.lang, `news/${page.slug}/`), site);
   const body = calendarFile({
-    uid: `${page.slug}@${site!.hostname}`,
+    uid: `${page.slug}@${new URL(url).hostname}`,
     start: date,
     stamp: published ?? date,
     summary: title,
     location: venue,
     description,
-    url: absoluteUrl(localePath(page.lang, `news/${page.slug}/`), site!),
+    url,
     lang: locales[page.contentLang].lang,
   });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
