@@ -55,6 +55,8 @@ describe('news front matter', () => {
   });
 
   it('asks for a missing title in both languages', () => {
-    expect(problems({ ...story, title: undefined })).toEqual(['title: required: add this field / ต้องมีช่องนี้: เพิ่มช่องนี้']);
+    expect(problems({ ...story, title: undefined })).toEqual([
+      'title: required: add this field / ต้องมีช่องนี้: เพิ่มช่องนี้',
+    ]);
   });
 });
