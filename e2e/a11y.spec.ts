@@ -52,7 +52,7 @@ async function parseSitemap(page: Page, xml: string): Promise<SitemapEntry[]> {
         ...doc.getElementsByTagNameNS(SITEMAP_NS, 'sitemap'),
       ];
       return entries.map((entry) => ({
-        loc: entry.getElementsByTagNameNS(SITEMAP_NS, 'loc')[0]?.textContent?.trim() ?? '',
+        loc: entry.getElementsByTagNameNS(SITEMAP_NS, 'loc')[0]?.textContent.trim() ?? '',
         alternates: [...entry.getElementsByTagNameNS(XHTML_NS, 'link')]
           .filter((link) => link.getAttribute('rel') === 'alternate')
           .map((link) => ({
@@ -84,7 +84,7 @@ async function expectNoViolations(page: Page) {
   const { violations, passes } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   expect(passes.length, 'axe ran no rule: check the tags').toBeGreaterThan(0);
   const found = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+    (v) => `${v.id} (${String(v.impact)}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
   );
   expect(found, `axe found WCAG violations on ${page.url()}:\n${found.join('\n')}`).toEqual([]);
 }
@@ -139,12 +139,12 @@ test.describe('sitemap', { tag: '@base' }, () => {
       const ownLang = pathOf(loc).startsWith('/en/') ? 'en' : 'th';
       if (byLang.get(ownLang) !== loc) {
         problems.push(
-          `${loc}: its own hreflang="${ownLang}" alternate is ${byLang.get(ownLang)}, not itself`,
+          `${loc}: its own hreflang="${ownLang}" alternate is ${String(byLang.get(ownLang))}, not itself`,
         );
       }
       if (byLang.get('x-default') !== byLang.get('th')) {
         problems.push(
-          `${loc}: x-default (${byLang.get('x-default')}) is not the Thai page (${byLang.get('th')})`,
+          `${loc}: x-default (${String(byLang.get('x-default'))}) is not the Thai page (${String(byLang.get('th'))})`,
         );
       }
       if (alternates.length !== byLang.size) problems.push(`${loc}: an hreflang is listed twice`);

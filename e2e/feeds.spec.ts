@@ -14,17 +14,37 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
 const read = (file: string) => readFileSync(siteFile(file), 'utf8');
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+interface SitemapIndex {
+  sitemapindex: { sitemap?: { loc: string } | { loc: string }[] };
+}
 interface SitemapUrl {
   loc: string;
   lastmod?: string;
   'xhtml:link'?: { '@hreflang': string; '@href': string } | { '@hreflang': string; '@href': string }[];
 }
+interface UrlSet {
+  urlset: { url?: SitemapUrl | SitemapUrl[] };
+}
 const sitemapUrls = (): SitemapUrl[] => {
-  const index = xml.parse(read('sitemap-index.xml'));
-  return list(index.sitemapindex.sitemap).flatMap((s: { loc: string }) =>
-    list<SitemapUrl>(xml.parse(read(sitePath(s.loc))).urlset.url),
+  const index = xml.parse(read('sitemap-index.xml')) as SitemapIndex;
+  return list(index.sitemapindex.sitemap).flatMap((s) =>
+    list((xml.parse(read(sitePath(s.loc))) as UrlSet).urlset.url),
   );
 };
+
+/** An RSS item: its child elements by name (title, link, pubDate, content:encoded…). */
+type RssItem = Record<string, string>;
+interface RssDocument {
+  rss: {
+    '@version': string;
+    channel: {
+      language: string;
+      link: string;
+      'atom:link': { '@href': string };
+      item?: RssItem | RssItem[];
+    };
+  };
+}
 
 const feeds = [
   {
@@ -46,13 +66,13 @@ const feeds = [
 test.describe('RSS feeds', { tag: '@base' }, () => {
   for (const feed of feeds) {
     test(`/${feed.file} is RSS 2.0 in ${feed.lang} with the full article`, () => {
-      const { rss } = xml.parse(read(feed.file));
+      const { rss } = xml.parse(read(feed.file)) as RssDocument;
       expect(rss['@version']).toBe('2.0');
       const channel = rss.channel;
       expect(channel.language).toBe(feed.lang);
       expect(new URL(channel.link).pathname).toBe(at(feed.prefix));
       expect(channel['atom:link']['@href']).toMatch(absoluteUrlOf(`${feed.prefix}rss.xml`));
-      const items = list<Record<string, string>>(channel.item);
+      const items = list(channel.item);
       const launch = items.find((i) => i.title === feed.title)!;
       expect(launch, 'the launch story is in the feed').toBeTruthy();
       expect(launch.link).toMatch(absoluteUrlOf(`${feed.prefix}news/smart-gender-launch/`));
@@ -179,7 +199,7 @@ test.describe('hostile Markdown', () => {
       await page.goto(pathToFileURL(join(build.outDir, file)).href);
       const found = await page.evaluate(
         (ours) => [
-          ...[...document.scripts].filter((s) => /alert/.test(s.textContent ?? '')).map((s) => s.outerHTML),
+          ...[...document.scripts].filter((s) => s.textContent.includes('alert')).map((s) => s.outerHTML),
           ...[...document.querySelectorAll('iframe, [href^="javascript:" i], [src^="javascript:" i]')].map(
             (e) => e.outerHTML,
           ),
@@ -195,8 +215,8 @@ test.describe('hostile Markdown', () => {
     const executable = /<script>alert|<iframe|<[a-z][^>]*\son(error|click)=|href="javascript:/i;
     for (const file of ['rss.xml', 'en/rss.xml']) {
       // The feed's HTML, once the XML is decoded, is what a feed reader would render.
-      const items = list<Record<string, string>>(
-        xml.parse(readFileSync(join(build.outDir, file), 'utf8')).rss.channel.item,
+      const items = list(
+        (xml.parse(readFileSync(join(build.outDir, file), 'utf8')) as RssDocument).rss.channel.item,
       );
       for (const item of items) expect(item['content:encoded'], file).not.toMatch(executable);
       expect(

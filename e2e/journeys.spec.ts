@@ -306,7 +306,7 @@ for (const lang of langs) {
       const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
       const share = page.getByRole('region', { name: t.share, exact: true });
       await share.getByRole('button', { name: t.copyLink, exact: true }).click();
-      await expect(share.getByRole('status')).toHaveText(`${t.copyFailed} ${canonical}`);
+      await expect(share.getByRole('status')).toHaveText(`${t.copyFailed} ${String(canonical)}`);
     });
   });
 

@@ -71,11 +71,11 @@ async function parseSite(browser: Browser): Promise<ParsedPage[]> {
       const parsed = await page.evaluate((html) => {
         const doc = new DOMParser().parseFromString(html, 'text/html');
         const links = [...doc.querySelectorAll('a[href], area[href], link[href], [src]')].map((el) => {
-          const attr =
+          const attr: 'href' | 'src' =
             el.hasAttribute('href') && ['a', 'area', 'link'].includes(el.localName) ? 'href' : 'src';
           return {
             tag: el.localName,
-            attr: attr as 'href' | 'src',
+            attr,
             value: el.getAttribute(attr) ?? '',
             hreflang: el.getAttribute('hreflang'),
           };

@@ -11,7 +11,36 @@ const launchStart = '2024-02-23T09:00:00+07:00';
 const absolute = /^https?:\/\/[^/]+\//;
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/;
 
-type Item = Record<string, any>;
+/** A JSON-LD node, with the properties these tests read; any of them may be missing until checked. */
+interface Item {
+  '@context'?: string;
+  '@type'?: string;
+  name?: string;
+  // NewsArticle
+  headline?: string;
+  datePublished?: string;
+  dateModified?: string;
+  author?: Item;
+  publisher?: Item;
+  image?: string | string[];
+  inLanguage?: string;
+  mainEntityOfPage?: string;
+  // Event
+  startDate?: string;
+  location?: {
+    '@type'?: string;
+    name?: string;
+    address?: { '@type'?: string; addressCountry?: string; addressRegion?: string };
+  };
+  organizer?: Item;
+  eventStatus?: string;
+  eventAttendanceMode?: string;
+  url?: string;
+  // BreadcrumbList, and each ListItem in it
+  itemListElement?: Item[];
+  position?: number;
+  item?: string;
+}
 
 /** The municipality, wherever it appears: its names, and nothing the source does not give. */
 function expectMunicipality(org: Item | undefined, where: string) {
@@ -24,7 +53,7 @@ function expectMunicipality(org: Item | undefined, where: string) {
 
 /** What each schema.org type needs for search engines to use it. */
 function expectRequired(item: Item, path: string) {
-  const where = `${path}: ${item['@type']}`;
+  const where = `${path}: ${String(item['@type'])}`;
   expect(item['@context'], where).toBe('https://schema.org');
   switch (item['@type']) {
     case 'NewsArticle':
@@ -41,16 +70,16 @@ function expectRequired(item: Item, path: string) {
       expect(item.name, where).toContain('SMART GENDER');
       expect(item.startDate, where).toBe(launchStart);
       expect(item.location?.['@type'], where).toBe('Place');
-      expect(item.location.name, where).toBeTruthy();
-      expect(item.location.address, where).toMatchObject({ '@type': 'PostalAddress', addressCountry: 'TH' });
-      expect(item.location.address.addressRegion, where).toMatch(/^(ขอนแก่น|Khon Kaen)$/);
+      expect(item.location!.name, where).toBeTruthy();
+      expect(item.location!.address, where).toMatchObject({ '@type': 'PostalAddress', addressCountry: 'TH' });
+      expect(item.location!.address!.addressRegion, where).toMatch(/^(ขอนแก่น|Khon Kaen)$/);
       expectMunicipality(item.organizer, `${where} organizer`);
       expect(item.eventStatus, where).toBe('https://schema.org/EventScheduled');
       expect(item.eventAttendanceMode, where).toBe('https://schema.org/OfflineEventAttendanceMode');
       expect(item.url, where).toMatch(absolute);
       break;
     case 'BreadcrumbList': {
-      const list = item.itemListElement as Item[];
+      const list = item.itemListElement!;
       expect(list.length, where).toBeGreaterThan(1);
       list.forEach((crumb, i) => {
         expect(crumb, where).toMatchObject({ '@type': 'ListItem', position: i + 1 });
@@ -145,8 +174,8 @@ for (const lang of ['th', 'en'] as const) {
     { tag: '@base' },
     async ({ page, request }) => {
       await page.goto(at(path));
-      const items = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((b) =>
-        JSON.parse(b),
+      const items = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+        (b) => JSON.parse(b) as Item,
       );
       const article = items.find((i) => i['@type'] === 'NewsArticle');
       expect(article).toMatchObject({
@@ -156,7 +185,7 @@ for (const lang of ['th', 'en'] as const) {
         author: { '@type': 'GovernmentOrganization' },
         publisher: { '@type': 'GovernmentOrganization' },
       });
-      expect(article.image[0]).toMatch(new RegExp(`/og/${lang}\\.png$`));
+      expect(article!.image![0]).toMatch(new RegExp(`/og/${lang}\\.png$`));
       const event = items.find((i) => i['@type'] === 'Event');
       expect(event).toMatchObject({
         startDate: '2024-02-23T09:00:00+07:00',
@@ -164,7 +193,7 @@ for (const lang of ['th', 'en'] as const) {
         organizer: { '@type': 'GovernmentOrganization' },
         inLanguage: lang,
       });
-      expect(event.name).toBe(await officialName(request, lang === 'en' ? '/en/programme/' : '/programme/'));
+      expect(event!.name).toBe(await officialName(request, lang === 'en' ? '/en/programme/' : '/programme/'));
       expect(await page.locator('head meta[property="article:published_time"]').getAttribute('content')).toBe(
         '2024-02-23T09:00:00+07:00',
       );
@@ -193,7 +222,7 @@ for (const lang of ['th', 'en'] as const) {
           .replace(/\r\n /g, '')
           .split('\r\n')
           .filter(Boolean)
-          .map((l) => [l.slice(0, l.indexOf(':')).split(';')[0], l.slice(l.indexOf(':') + 1)]),
+          .map((l) => [l.slice(0, l.indexOf(':')).split(';')[0]!, l.slice(l.indexOf(':') + 1)] as const),
       );
       expect(props.VERSION).toBe('2.0');
       expect(props.METHOD).toBe('PUBLISH');

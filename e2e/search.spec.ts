@@ -47,7 +47,7 @@ test.describe('Thai search', () => {
         await expect(result).toContainText('ข่าว · 23 กุมภาพันธ์ 2567 เวลา 09.00 น.');
         // The index marks Thai word boundaries with zero-width spaces; a reader copying a
         // title or excerpt must get the text as the page has it.
-        const shown = await result.evaluate((li) => li.textContent ?? '');
+        const shown = await result.evaluate((li) => li.textContent);
         expect(shown).toContain(articleTh);
         expect(shown).not.toMatch(/\u200B/);
       },
@@ -93,7 +93,7 @@ test.describe('Thai search', () => {
           form.requestSubmit();
           await settled;
           const titles = [...document.querySelectorAll('[data-search-results] h2')].map((h) => h.textContent);
-          if (!titles.some((t) => t?.includes(title))) missed.push(word);
+          if (!titles.some((t) => t.includes(title))) missed.push(word);
         }
         return missed;
       },
