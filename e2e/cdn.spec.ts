@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import type { APIResponse, Page } from '@playwright/test';
+import { expect, test } from './support/readerPage.ts';
 import {
   at,
   base,
@@ -40,7 +41,20 @@ interface Watch {
  * (page, workers, fetches of the search index).
  */
 async function watch(page: Page, origin: string): Promise<Watch> {
-  const w: Watch = { violations: [], offsite: [], failed: [] };
+  const fresh: Watch = { violations: [], offsite: [], failed: [] };
+  // A page kept across tests (readerPage) is watched once; each test gets a fresh record.
+  const kept = watched.get(page);
+  if (kept) {
+    kept.current = fresh;
+    return fresh;
+  }
+  const sink = { current: fresh };
+  watched.set(page, sink);
+  const w = {
+    violations: { push: (v: string) => sink.current.violations.push(v) },
+    offsite: { push: (v: string) => sink.current.offsite.push(v) },
+    failed: { push: (v: string) => sink.current.failed.push(v) },
+  };
   await page.exposeFunction('__reportCspViolation', (v: string) => w.violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -74,8 +88,10 @@ async function watch(page: Page, origin: string): Promise<Watch> {
     if (!isDocument && response.status() >= 400)
       w.failed.push(`${response.url()}: HTTP ${response.status()}`);
   });
-  return w;
+  return fresh;
 }
+
+const watched = new WeakMap<Page, { current: Watch }>();
 
 function expectClean(w: Watch, what: string) {
   expect(w.violations, `CSP violations on ${what}:\n${w.violations.join('\n')}`).toEqual([]);
@@ -113,7 +129,7 @@ test.describe('every page under the CDN headers', () => {
   });
 
   for (const path of pagePaths) {
-    test(`${path}: no CSP violation, no request off the site`, async ({ page, baseURL }) => {
+    test(`${path}: no CSP violation, no request off the site`, async ({ readerPage: page, baseURL }) => {
       const w = await watch(page, new URL(baseURL!).origin);
       const response = await page.goto(at(path), { waitUntil: 'networkidle' });
       expect(response?.status(), at(path)).toBe(200);

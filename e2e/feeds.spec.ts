@@ -88,6 +88,8 @@ test.describe('RSS feeds', { tag: '@base' }, () => {
   }
 
   test('every page announces the feed of its own language', async ({ page }) => {
+    // One visit per page of the site, one after another.
+    test.slow();
     for (const { loc } of sitemapUrls()) {
       const path = sitePath(loc);
       await page.goto(at(path));

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import type { Locator, Page, Request, TestInfo } from '@playwright/test';
+import { expect, test } from './support/readerPage.ts';
 import { at, urlIs } from './support/site.ts';
 
 /**
@@ -122,7 +123,7 @@ for (const lang of langs) {
     test(
       'home → menu → news → article → other language → related story',
       { tag: '@base' },
-      async ({ page }, testInfo) => {
+      async ({ readerPage: page }, testInfo) => {
         await page.goto(at(t.home));
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await expectNoSideScroll(page, testInfo);
@@ -165,7 +166,7 @@ for (const lang of langs) {
     test(
       'an unknown address answers 404 and says so in both languages',
       { tag: '@base' },
-      async ({ page }, testInfo) => {
+      async ({ readerPage: page }, testInfo) => {
         const response = await page.goto(at(t.notFoundUrl));
         expect(response?.status()).toBe(404);
         await expect(page.getByRole('heading', { name: copy.th.notFound, exact: true })).toBeVisible();
@@ -174,7 +175,9 @@ for (const lang of langs) {
       },
     );
 
-    test('the 404 page offers the other language without calling it untranslated', async ({ page }) => {
+    test('the 404 page offers the other language without calling it untranslated', async ({
+      readerPage: page,
+    }) => {
       await page.goto(at(t.notFoundUrl));
       const switchLink = page.getByRole('navigation', { name: copy.th.langNav }).getByRole('link');
       await expect(switchLink).toHaveText(languageLabel.en);
@@ -186,7 +189,9 @@ for (const lang of langs) {
   // Promise: a keyboard user can jump straight past the header to the page's content.
   test.describe(`skip link (${lang})`, () => {
     for (const path of [t.home, t.article]) {
-      test(`is the first thing Tab reaches on ${path} and moves to the content`, async ({ page }) => {
+      test(`is the first thing Tab reaches on ${path} and moves to the content`, async ({
+        readerPage: page,
+      }) => {
         await page.goto(at(path));
         await page.keyboard.press('Tab');
         const skip = page.getByRole('link', { name: t.skip, exact: true });
@@ -203,14 +208,19 @@ for (const lang of langs) {
 
   // Promise: sharing the story works with plain links, and reading it tells no third party.
   test.describe(`sharing the article (${lang})`, () => {
-    test('loading the article sends no request to another site', async ({ page, baseURL }, testInfo) => {
+    test('loading the article sends no request to another site', async ({
+      readerPage: page,
+      baseURL,
+    }, testInfo) => {
       const origin = new URL(baseURL!).origin;
       const offsite: string[] = [];
-      page.on('request', (request) => {
+      const record = (request: Request) => {
         const url = new URL(request.url());
         if (url.protocol !== 'data:' && url.origin !== origin) offsite.push(request.url());
-      });
+      };
+      page.on('request', record);
       await page.goto(at(t.article), { waitUntil: 'networkidle' });
+      page.off('request', record);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
       expect(offsite, 'requests that left the site').toEqual([]);
       await expectNoSideScroll(page, testInfo);
@@ -312,7 +322,9 @@ for (const lang of langs) {
 
   // Promise: search engines and link previews get the right title, description and twins.
   test.describe(`article head (${lang})`, { tag: '@base' }, () => {
-    test('has a title, a description, an absolute canonical and hreflang twins', async ({ page }) => {
+    test('has a title, a description, an absolute canonical and hreflang twins', async ({
+      readerPage: page,
+    }) => {
       await page.goto(at(t.article));
       await expect(page).toHaveTitle(new RegExp(t.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S{10,}/);
@@ -347,7 +359,7 @@ for (const lang of langs) {
   // Promise: without JavaScript the search page says so and offers other ways to find things.
   test.describe(`search without JavaScript (${lang})`, () => {
     test('explains that search needs JavaScript and links to the news and the programme', async ({
-      page,
+      readerPage: page,
     }, testInfo) => {
       test.skip(!jsOff(testInfo), 'only meaningful with JavaScript turned off');
       await page.goto(at(t.search));

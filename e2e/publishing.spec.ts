@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/readerPage.ts';
 import { at, sitemapPaths, siteFile } from './support/site.ts';
 
 /* Search engines, link previews on LINE and Facebook, and calendar apps understand every
@@ -101,58 +102,65 @@ test('the build has a sitemap to check', () => {
 });
 
 for (const path of pages) {
-  test(`${path}: link-preview tags and structured data`, { tag: '@base' }, async ({ page, request }) => {
-    await page.goto(at(path));
-    const meta = async (key: string) =>
-      page.locator(`head meta[property="${key}"], head meta[name="${key}"]`).first().getAttribute('content');
+  test(
+    `${path}: link-preview tags and structured data`,
+    { tag: '@base' },
+    async ({ readerPage: page, request }) => {
+      await page.goto(at(path));
+      const meta = async (key: string) =>
+        page
+          .locator(`head meta[property="${key}"], head meta[name="${key}"]`)
+          .first()
+          .getAttribute('content');
 
-    // Open Graph and Twitter card, absolute, matching the canonical address.
-    const canonical = await page.locator('head link[rel="canonical"]').getAttribute('href');
-    expect(await meta('og:url')).toBe(canonical);
-    expect(await meta('og:title')).toBe(await page.title());
-    expect((await meta('og:description'))?.length).toBeGreaterThan(10);
-    expect(await meta('og:locale')).toBe(isEnglish(path) ? 'en_GB' : 'th_TH');
-    expect(await meta('og:locale:alternate')).toBe(isEnglish(path) ? 'th_TH' : 'en_GB');
-    expect(await meta('og:type')).toBe(
-      /\/news\/[a-z0-9-]+\/$/.test(path) && !/\/news\/\d+\/$/.test(path) ? 'article' : 'website',
-    );
-    const image = (await meta('og:image'))!;
-    expect(image).toMatch(/^https?:\/\//);
-    expect(await meta('og:image:width')).toBe('1200');
-    expect(await meta('og:image:height')).toBe('630');
-    expect((await meta('og:image:alt'))?.length).toBeGreaterThan(10);
-    expect(await meta('twitter:card')).toBe('summary_large_image');
-    expect(await meta('twitter:image')).toBe(image);
-    // The image is served by the site itself.
-    const png = await request.get(new URL(image).pathname);
-    expect(png.status()).toBe(200);
-    expect(png.headers()['content-type']).toBe('image/png');
-
-    // Every JSON-LD block parses and has what its type requires.
-    const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-    const items = blocks.map((b) => JSON.parse(b) as Item);
-    for (const item of items) expectRequired(item, path);
-    const crumbs = items.find((i) => i['@type'] === 'BreadcrumbList');
-    if (path === '/' || path === '/en/') {
-      expect(crumbs).toBeUndefined();
-      const org = items.find((i) => i['@type'] === 'GovernmentOrganization')!;
-      expect(org.name).toBe(isEnglish(path) ? 'Khon Kaen City Municipality' : 'เทศบาลนครขอนแก่น');
-      const event = items.find((i) => i['@type'] === 'Event')!;
-      expect(event.startDate).toBe(launchStart);
-      // The launch goes by the programme's official name, as the programme page gives it.
-      expect(event.name).toBe(
-        await officialName(request, isEnglish(path) ? '/en/programme/' : '/programme/'),
+      // Open Graph and Twitter card, absolute, matching the canonical address.
+      const canonical = await page.locator('head link[rel="canonical"]').getAttribute('href');
+      expect(await meta('og:url')).toBe(canonical);
+      expect(await meta('og:title')).toBe(await page.title());
+      expect((await meta('og:description'))?.length).toBeGreaterThan(10);
+      expect(await meta('og:locale')).toBe(isEnglish(path) ? 'en_GB' : 'th_TH');
+      expect(await meta('og:locale:alternate')).toBe(isEnglish(path) ? 'th_TH' : 'en_GB');
+      expect(await meta('og:type')).toBe(
+        /\/news\/[a-z0-9-]+\/$/.test(path) && !/\/news\/\d+\/$/.test(path) ? 'article' : 'website',
       );
-    } else {
-      expect(crumbs, 'inner pages have breadcrumbs').toBeTruthy();
-      const list = crumbs!.itemListElement as { position: number; item: string; name: string }[];
-      expect(list.map((c) => c.position)).toEqual(list.map((_, i) => i + 1));
-      expect(list[0]!.name).toBe(isEnglish(path) ? 'Home' : 'หน้าแรก');
-      expect(new URL(list[0]!.item).pathname).toBe(at(isEnglish(path) ? '/en/' : '/'));
-      expect(new URL(list.at(-1)!.item).pathname).toBe(at(path));
-      for (const c of list) expect(new URL(c.item).origin).toBe(new URL(canonical!).origin);
-    }
-  });
+      const image = (await meta('og:image'))!;
+      expect(image).toMatch(/^https?:\/\//);
+      expect(await meta('og:image:width')).toBe('1200');
+      expect(await meta('og:image:height')).toBe('630');
+      expect((await meta('og:image:alt'))?.length).toBeGreaterThan(10);
+      expect(await meta('twitter:card')).toBe('summary_large_image');
+      expect(await meta('twitter:image')).toBe(image);
+      // The image is served by the site itself.
+      const png = await request.get(new URL(image).pathname);
+      expect(png.status()).toBe(200);
+      expect(png.headers()['content-type']).toBe('image/png');
+
+      // Every JSON-LD block parses and has what its type requires.
+      const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+      const items = blocks.map((b) => JSON.parse(b) as Item);
+      for (const item of items) expectRequired(item, path);
+      const crumbs = items.find((i) => i['@type'] === 'BreadcrumbList');
+      if (path === '/' || path === '/en/') {
+        expect(crumbs).toBeUndefined();
+        const org = items.find((i) => i['@type'] === 'GovernmentOrganization')!;
+        expect(org.name).toBe(isEnglish(path) ? 'Khon Kaen City Municipality' : 'เทศบาลนครขอนแก่น');
+        const event = items.find((i) => i['@type'] === 'Event')!;
+        expect(event.startDate).toBe(launchStart);
+        // The launch goes by the programme's official name, as the programme page gives it.
+        expect(event.name).toBe(
+          await officialName(request, isEnglish(path) ? '/en/programme/' : '/programme/'),
+        );
+      } else {
+        expect(crumbs, 'inner pages have breadcrumbs').toBeTruthy();
+        const list = crumbs!.itemListElement as { position: number; item: string; name: string }[];
+        expect(list.map((c) => c.position)).toEqual(list.map((_, i) => i + 1));
+        expect(list[0]!.name).toBe(isEnglish(path) ? 'Home' : 'หน้าแรก');
+        expect(new URL(list[0]!.item).pathname).toBe(at(isEnglish(path) ? '/en/' : '/'));
+        expect(new URL(list.at(-1)!.item).pathname).toBe(at(path));
+        for (const c of list) expect(new URL(c.item).origin).toBe(new URL(canonical!).origin);
+      }
+    },
+  );
 }
 
 /** The programme's official name, as its page shows it. */
