@@ -287,7 +287,11 @@ test.describe('unknown addresses under the base path', { tag: '@base' }, () => {
     '/no-such-file.html',
     '/en/nothing?q=1',
   ]) {
-    test(`${path} is the bilingual 404 page, fully working`, async ({ page, baseURL, request }) => {
+    test(`${path} is the bilingual 404 page, fully working`, async ({
+      readerPage: page,
+      baseURL,
+      request,
+    }) => {
       const w = await watch(page, new URL(baseURL!).origin);
       const response = await page.goto(at(path), { waitUntil: 'networkidle' });
       expect(response?.status(), at(path)).toBe(404);

@@ -5,9 +5,9 @@
  * 1. A browser and a Thai font, found or installed (src/tools/ensureBrowser.ts); without
  *    them nothing runs and one message says what to install.
  * 2. `npm run build`: content check, type check (the run's only `astro check`), build, index.
- * 3. Unit tests (Vitest); lint (ESLint, each file a test); format check (Prettier, one test);
- *    the Nu HTML checker over every built page (each page a test). The three checkers run
- *    side by side: each is mostly one process on one core.
+ * 3. Unit tests (Vitest); lint (ESLint, each file a test) and format check (Prettier, one
+ *    test), which need no build and so run beside it on the second core; the Nu HTML checker
+ *    over every built page (each page a test).
  * 4. Browser tests (Playwright) against dist/, served at the root of a host.
  * 5. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
  *    type checks of step 2 do not depend on the path, so only the build steps run) and the
@@ -16,7 +16,7 @@
  *
  * Every stage runs even when an earlier one fails, so one run reports everything.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSteps } from './buildSteps.ts';
@@ -46,9 +46,17 @@ function withEnv(extra: Env): NodeJS.ProcessEnv {
   );
 }
 
-/** Runs a command in the foreground, its output shown as it comes. */
-function run(command: string, args: string[], extra: Env = {}): boolean {
-  return spawnSync(command, args, { stdio: 'inherit', env: withEnv(extra) }).status === 0;
+/** Runs a command, its output shown as it comes. */
+function run(command: string, args: string[], extra: Env = {}): Promise<boolean> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: withEnv(extra) });
+    child.on('error', () => {
+      done(false);
+    });
+    child.on('close', (code) => {
+      done(code === 0);
+    });
+  });
 }
 
 /** Runs a command in the background, keeping its output to show when it is done. */
@@ -133,35 +141,37 @@ const browserReady = ensureBrowser() !== undefined;
 stage('browser set-up', browserReady, { passed: 0, failed: 0 });
 if (!browserReady) finish();
 
-// An empty BASE_PATH means the root, whatever `.env` or the shell says.
-const built = run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined });
-stage('build', built, built ? { passed: 0, failed: 0 } : undefined);
-
-const unitOk = run('npx', ['vitest', 'run']);
-stage('unit tests', unitOk, vitestCounts(readJson('test-results/unit.json')));
-
-console.log('\nLint, format and HTML checks…');
+// Lint and format check need no build: they start now, on the second core, and report later.
 const lintReport = 'test-results/lint.json';
-const [lint, format, html] = await Promise.all([
+const checkers = Promise.all([
   runQuietly('npx', ['eslint', '.', '--max-warnings', '0', '--format', 'json', '--output-file', lintReport]),
   runQuietly('npx', ['prettier', '--check', '.']),
-  built
-    ? // Errors only: its warnings here are all about the CSP meta tag, which it checks against
-      // file: URLs, where 'self' matches nothing and JSON-LD counts as inline script. The
-      // browser tests check the CSP where it applies.
-      runQuietly('java', [
-        '-jar',
-        vnuJar,
-        '--format',
-        'json',
-        '--stdout',
-        '--skip-non-html',
-        '--errors-only',
-        'dist',
-      ])
-    : Promise.resolve(undefined),
 ]);
-// The three checkers ran side by side: their time is recorded once, under the first.
+
+// An empty BASE_PATH means the root, whatever `.env` or the shell says.
+const built = await run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined });
+stage('build', built, built ? { passed: 0, failed: 0 } : undefined);
+
+const unitOk = await run('npx', ['vitest', 'run']);
+stage('unit tests', unitOk, vitestCounts(readJson('test-results/unit.json')));
+
+// Errors only: its warnings here are all about the CSP meta tag, which it checks against
+// file: URLs, where 'self' matches nothing and JSON-LD counts as inline script. The browser
+// tests check the CSP where it applies.
+const html = built
+  ? await runQuietly('java', [
+      '-jar',
+      vnuJar,
+      '--format',
+      'json',
+      '--stdout',
+      '--skip-non-html',
+      '--errors-only',
+      'dist',
+    ])
+  : undefined;
+const [lint, format] = await checkers;
+// Lint and format ran beside the build: the time shown under lint is what was left to wait for.
 checkerStage('lint', lint.ok, eslintCounts(readJson(lintReport), process.cwd()), lint.output);
 if (!format.ok) console.log(format.output.trim());
 stage('format check', format.ok, { passed: format.ok ? 1 : 0, failed: format.ok ? 0 : 1 });
@@ -185,17 +195,19 @@ if (html) {
 // left in the shell cannot turn this run into another one.
 const rootEnv = { BASE_PATH: '', SITE_DIR: 'dist', E2E_REPORT: 'test-results/e2e.json' };
 if (built) {
-  const e2eOk = run('npx', ['playwright', 'test'], rootEnv);
+  const e2eOk = await run('npx', ['playwright', 'test'], rootEnv);
   stage('e2e tests', e2eOk, playwrightCounts(readJson(rootEnv.E2E_REPORT)));
 }
 
 // The same site in a folder of its host: built with BASE_PATH into dist-base/, served there.
 const baseEnv = { BASE_PATH: basePath, SITE_DIR: baseDir, E2E_REPORT: 'test-results/e2e-base.json' };
 rmSync(baseDir, { recursive: true, force: true });
-const baseBuilt = buildSteps(baseDir).every(([command, args]) => run(command, args, { BASE_PATH: basePath }));
+let baseBuilt = true;
+for (const [command, args] of buildSteps(baseDir))
+  baseBuilt &&= await run(command, args, { BASE_PATH: basePath });
 stage(`build under ${basePath}`, baseBuilt, baseBuilt ? { passed: 0, failed: 0 } : undefined);
 if (baseBuilt) {
-  const e2eOk = run('npx', ['playwright', 'test', '--grep', '@base', '--project', 'desktop'], baseEnv);
+  const e2eOk = await run('npx', ['playwright', 'test', '--grep', '@base', '--project', 'desktop'], baseEnv);
   stage(`e2e tests under ${basePath}`, e2eOk, playwrightCounts(readJson(baseEnv.E2E_REPORT)));
 }
 
