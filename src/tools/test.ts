@@ -5,9 +5,9 @@
  * 1. A browser and a Thai font, found or installed (src/tools/ensureBrowser.ts); without
  *    them nothing runs and one message says what to install.
  * 2. `npm run build`: content check, type check (the run's only `astro check`), build, index.
- * 3. Unit tests (Vitest); lint (ESLint, each file a test) and format check (Prettier, one
- *    test), which need no build and so run beside it on the second core; the Nu HTML checker
- *    over every built page (each page a test).
+ * 3. Unit tests (Vitest) and the Nu HTML checker over every built page (each page a test),
+ *    with lint (ESLint, each file a test) and the format check (Prettier, one test) beside
+ *    them on the second core.
  * 4. Browser tests (Playwright) against dist/, served at the root of a host.
  * 5. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
  *    type checks of step 2 do not depend on the path, so only the build steps run) and the
@@ -141,16 +141,17 @@ const browserReady = ensureBrowser() !== undefined;
 stage('browser set-up', browserReady, { passed: 0, failed: 0 });
 if (!browserReady) finish();
 
-// Lint and format check need no build: they start now, on the second core, and report later.
+// An empty BASE_PATH means the root, whatever `.env` or the shell says.
+const built = await run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined });
+stage('build', built, built ? { passed: 0, failed: 0 } : undefined);
+
+// Lint and format check run beside the unit tests and the HTML check, on the second core.
+// Not before the build: typed lint needs the content types the build generates in .astro/.
 const lintReport = 'test-results/lint.json';
 const checkers = Promise.all([
   runQuietly('npx', ['eslint', '.', '--max-warnings', '0', '--format', 'json', '--output-file', lintReport]),
   runQuietly('npx', ['prettier', '--check', '.']),
 ]);
-
-// An empty BASE_PATH means the root, whatever `.env` or the shell says.
-const built = await run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined });
-stage('build', built, built ? { passed: 0, failed: 0 } : undefined);
 
 const unitOk = await run('npx', ['vitest', 'run']);
 stage('unit tests', unitOk, vitestCounts(readJson('test-results/unit.json')));
@@ -171,7 +172,7 @@ const html = built
     ])
   : undefined;
 const [lint, format] = await checkers;
-// Lint and format ran beside the build: the time shown under lint is what was left to wait for.
+// Lint and format ran beside the unit tests: the time under lint is what was left to wait for.
 checkerStage('lint', lint.ok, eslintCounts(readJson(lintReport), process.cwd()), lint.output);
 if (!format.ok) console.log(format.output.trim());
 stage('format check', format.ok, { passed: format.ok ? 1 : 0, failed: format.ok ? 0 : 1 });
