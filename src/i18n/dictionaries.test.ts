@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import th from './th.ts';
-import en from './en.ts';
+import th from './strings/th.ts';
+import en from './strings/en.ts';
 import { checkDictionaries, t } from './dictionaries.ts';
 
 describe('UI dictionaries', () => {
@@ -21,8 +21,8 @@ describe('UI dictionaries', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toContain('src/i18n/en.ts: "nav.home"');
-    expect(message).toContain('src/i18n/en.ts: "nav.news"');
+    expect(message).toContain('src/i18n/strings/en.ts: "nav.home"');
+    expect(message).toContain('src/i18n/strings/en.ts: "nav.news"');
     expect(message).toContain('nav.extra');
     expect(message).toContain('"pagination.page" must use the placeholders');
   });

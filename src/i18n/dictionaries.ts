@@ -1,7 +1,6 @@
 import { z } from 'astro/zod';
-import type { Lang } from './locales.ts';
-import th from './th.ts';
-import en from './en.ts';
+import { langs, type Lang } from './locales.ts';
+import th from './strings/th.ts';
 import { fill } from './fill.ts';
 
 export type UIKey = keyof typeof th;
@@ -16,7 +15,22 @@ export const dictionarySchema = z.strictObject(
   Object.fromEntries(Object.keys(th).map((k) => [k, z.string().trim().min(1)])) as Record<UIKey, z.ZodString>,
 );
 
-const raw: Record<Lang, unknown> = { th, en };
+/**
+ * Each language's strings, found by its code in the locale table: `src/i18n/strings/<code>.ts`.
+ * Loaded as unknown and checked below, so a file that is missing or incomplete is named.
+ */
+async function load(lang: Lang): Promise<[Lang, unknown]> {
+  try {
+    const module = (await import(`./strings/${lang}.ts`)) as { default: unknown };
+    return [lang, module.default];
+  } catch (error) {
+    throw new Error(
+      `src/i18n/strings/${lang}.ts: cannot load the strings of "${lang}" (a language of src/i18n/locales.ts): ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+const raw = Object.fromEntries(await Promise.all(langs.map(load)));
 
 function placeholders(text: string): string {
   return [...text.matchAll(/\{(\w+)\}/g)]
@@ -29,12 +43,12 @@ function placeholders(text: string): string {
 export function checkDictionaries(dicts: Record<string, unknown>): Record<string, Dictionary> {
   const problems: string[] = [];
   for (const [lang, dict] of Object.entries(dicts)) {
-    const file = `src/i18n/${lang}.ts`;
+    const file = `src/i18n/strings/${lang}.ts`;
     const result = dictionarySchema.safeParse(dict);
     for (const issue of result.error?.issues ?? []) {
       if (issue.code === 'unrecognized_keys') {
         problems.push(
-          `${file}: ${issue.keys.map((k) => `"${k}"`).join(', ')}: not a Thai key; remove it or add it to th.ts`,
+          `${file}: ${issue.keys.map((k) => `"${k}"`).join(', ')}: not a Thai key; remove it or add it to strings/th.ts`,
         );
       } else {
         const key = issue.path.join('.');

@@ -1,3 +1,4 @@
+import { fill } from '../i18n/fill.ts';
 import { locales, timeZone, type Lang } from '../i18n/locales.ts';
 
 /**
@@ -8,6 +9,8 @@ import { locales, timeZone, type Lang } from '../i18n/locales.ts';
 
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
+/** The hour from 0 to 23 in Bangkok, to choose a morning or afternoon word. */
+const hourOfDay = new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone });
 
 function dateFormat(lang: Lang): Intl.DateTimeFormat {
   let f = dateFormats.get(lang);
@@ -26,13 +29,9 @@ function dateFormat(lang: Lang): Intl.DateTimeFormat {
 function timeFormat(lang: Lang): Intl.DateTimeFormat {
   let f = timeFormats.get(lang);
   if (!f) {
-    f = new Intl.DateTimeFormat(locales[lang].intl, {
-      hour: lang === 'th' ? '2-digit' : 'numeric',
-      minute: '2-digit',
-      // h23, not hour12: false, so midnight is "00.00 น." rather than "24.00 น.".
-      hourCycle: lang === 'th' ? 'h23' : 'h12',
-      timeZone,
-    });
+    const { hour, hourCycle } = locales[lang].time;
+    // An hour cycle, not hour12: h23 writes midnight as "00.00 น.", not "24.00 น.".
+    f = new Intl.DateTimeFormat(locales[lang].intl, { hour, minute: '2-digit', hourCycle, timeZone });
     timeFormats.set(lang, f);
   }
   return f;
@@ -47,22 +46,22 @@ export function formatDate(date: Date, lang: Lang): string {
 }
 
 /**
- * The clock time in the house style of each language:
+ * The clock time in the house style of each language (the locale table's `time`):
  * Thai "09.00 น." (24-hour, dot separator), English "9:00 a.m.".
  */
 export function formatTime(date: Date, lang: Lang): string {
+  const { pattern, periods } = locales[lang].time;
   const parts = timeFormat(lang).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  if (lang === 'th') return `${part('hour')}.${part('minute')} น.`;
-  const period = part('dayPeriod').toLowerCase().startsWith('p') ? 'p.m.' : 'a.m.';
-  return `${part('hour')}:${part('minute')} ${period}`;
+  // The hour decides morning or afternoon: Intl's own period words vary by platform.
+  const hour24 = Number(hourOfDay.format(date));
+  const period = hour24 < 12 ? periods[0] : periods[1];
+  return fill(pattern, { hour: part('hour'), minute: part('minute'), period }).trim();
 }
 
 /** Date and time together: "23 กุมภาพันธ์ 2567 เวลา 09.00 น." / "23 February 2024, 9:00 a.m." */
 export function formatDateTime(date: Date, lang: Lang): string {
-  return lang === 'th'
-    ? `${formatDate(date, lang)} เวลา ${formatTime(date, lang)}`
-    : `${formatDate(date, lang)}, ${formatTime(date, lang)}`;
+  return fill(locales[lang].dateTime, { date: formatDate(date, lang), time: formatTime(date, lang) });
 }
 
 /** Parses an ISO 8601 date-time that carries its offset ("2024-02-23T09:00:00+07:00"). */

@@ -2,6 +2,9 @@
 export default {
   'site.name': 'SMART GENDER ขอนแก่น',
   'site.tagline': 'ทุกเพศเท่าเทียม',
+  'site.organization': 'เทศบาลนครขอนแก่น',
+  'site.region': 'ขอนแก่น',
+  'site.sourcePublication': 'นิตยสารผู้นำท้องถิ่นออนไลน์',
   'site.description':
     'โครงการส่งเสริมความเท่าเทียมทางเพศและความเสมอภาคกับเพศทางเลือก “SMART GENDER” ของเทศบาลนครขอนแก่น',
   'skip.main': 'ข้ามไปยังเนื้อหาหลัก',
@@ -86,4 +89,10 @@ export default {
   'notFound.title': 'ไม่พบหน้าที่ต้องการ',
   'notFound.body': 'ไม่มีหน้านี้ในเว็บไซต์ ลิงก์อาจผิดหรือหน้าถูกย้ายไปแล้ว',
   'notFound.home': 'ไปที่หน้าแรก',
+  'template.headline': 'หัวข้อข่าว',
+  'template.description': 'สรุปข่าวสั้น ๆ หนึ่งถึงสองประโยค สำหรับแสดงในรายการข่าว',
+  'template.venue': 'สถานที่จัดงาน',
+  'template.body': 'เขียนเนื้อข่าวที่นี่ เป็น Markdown',
+  'template.summary': 'ข้อความตอนต้นของข่าว',
+  'template.municipality': 'ชื่อเทศบาล',
 } as const;

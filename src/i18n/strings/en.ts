@@ -1,9 +1,12 @@
-import type { Dictionary } from './dictionaries.ts';
+import type { Dictionary } from '../dictionaries.ts';
 
 /** English interface strings. */
 export default {
   'site.name': 'SMART GENDER Khon Kaen',
   'site.tagline': 'Equality for all genders',
+  'site.organization': 'Khon Kaen City Municipality',
+  'site.region': 'Khon Kaen',
+  'site.sourcePublication': 'Local Leader Magazine Online',
   'site.description':
     'SMART GENDER, the Khon Kaen City Municipality programme promoting gender equality and equity for people of diverse genders',
   'skip.main': 'Skip to main content',
@@ -95,4 +98,10 @@ export default {
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist on the site. The link may be wrong, or the page has moved.',
   'notFound.home': 'Go to the home page',
+  'template.headline': 'Headline',
+  'template.description': 'A sentence or two that sums up the story for lists and previews.',
+  'template.venue': 'Venue',
+  'template.body': 'Write the story here, in Markdown.',
+  'template.summary': 'The opening words of the story',
+  'template.municipality': 'Municipality name',
 } satisfies Dictionary;
