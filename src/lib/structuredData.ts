@@ -8,13 +8,14 @@ type Thing = Record<string, unknown>;
 
 export interface Organization {
   name: string;
-  alternateName?: string | undefined;
+  /** The name in the site's other languages: one, or a list when there are several. */
+  alternateName?: string | string[] | undefined;
   /** Only when configured (CONTACT_EMAIL): the source gives none. */
   email?: string | undefined;
 }
 
 /**
- * The municipality's name in a page's language, and in the other as an alternate.
+ * The municipality's name in a page's language, and in the other languages as alternates.
  * @example organizationIn({ th: 'เทศบาลนครขอนแก่น', en: 'Khon Kaen City Municipality' }, 'en')
  * // { name: 'Khon Kaen City Municipality', alternateName: 'เทศบาลนครขอนแก่น' }
  */
@@ -23,7 +24,10 @@ export function organizationIn<L extends string>(
   lang: L,
   email?: string,
 ): Organization {
-  const alternateName = Object.entries<string>(names).find(([l]) => l !== lang)?.[1];
+  const others = Object.entries<string>(names)
+    .filter(([l]) => l !== lang)
+    .map(([, name]) => name);
+  const alternateName = others.length > 1 ? others : others[0];
   return { name: names[lang], ...(alternateName ? { alternateName } : {}), ...(email ? { email } : {}) };
 }
 

@@ -7,20 +7,21 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { langs } from '../i18n/locales.ts';
+import { t } from '../i18n/dictionaries.ts';
+import { langs, type Lang } from '../i18n/locales.ts';
 
 const kinds = {
-  news: (lang: string) => `---
+  news: (lang: Lang) => `---
 # Headline readers see (at most 120 characters). / หัวข้อข่าว (ไม่เกิน 120 ตัวอักษร)
-title: ${lang === 'th' ? 'หัวข้อข่าว' : 'Headline'}
+title: ${t(lang, 'template.headline')}
 # One or two sentences for lists, search and link previews (20 to 200 characters).
 # สรุปหนึ่งถึงสองประโยค สำหรับรายการข่าว การค้นหา และตัวอย่างลิงก์ (20–200 ตัวอักษร)
-description: ${lang === 'th' ? 'สรุปข่าวสั้น ๆ หนึ่งถึงสองประโยค สำหรับแสดงในรายการข่าว' : 'A sentence or two that sums up the story for lists and previews.'}
+description: ${t(lang, 'template.description')}
 # When the event took place, in quotes, with +07:00 (Christian Era year).
 # วันเวลาที่จัดงาน ใส่ในเครื่องหมายคำพูด พร้อม +07:00 (ปี ค.ศ.)
 date: "${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16)}:00+07:00"
 # Where it took place (delete the line if there is no venue). / สถานที่ (ลบบรรทัดนี้ถ้าไม่มี)
-venue: ${lang === 'th' ? 'สถานที่จัดงาน' : 'Venue'}
+venue: ${t(lang, 'template.venue')}
 # File names of related stories in content/related/${lang}/ (or an empty list: []).
 # ชื่อไฟล์ของเรื่องราวที่เกี่ยวข้องใน content/related/${lang}/ (หรือ [] ถ้าไม่มี)
 related: []
@@ -28,15 +29,15 @@ related: []
 draft: true
 ---
 
-${lang === 'th' ? 'เขียนเนื้อข่าวที่นี่ เป็น Markdown' : 'Write the story here, in Markdown.'}
+${t(lang, 'template.body')}
 `,
-  related: (lang: string) => `---
+  related: (lang: Lang) => `---
 # Headline as the original source shows it. / หัวข้อตามต้นฉบับ
-title: ${lang === 'th' ? 'หัวข้อเรื่อง' : 'Headline'}
+title: ${t(lang, 'template.headline')}
 # The opening words of the story (at most 200 characters). / ข้อความตอนต้นของข่าว (ไม่เกิน 200 ตัวอักษร)
-summary: ${lang === 'th' ? 'ข้อความตอนต้นของข่าว' : 'The opening words of the story'}
+summary: ${t(lang, 'template.summary')}
 # The municipality the story is about. / หน่วยงานที่เป็นเจ้าของข่าว
-municipality: ${lang === 'th' ? 'ชื่อเทศบาล' : 'Municipality name'}
+municipality: ${t(lang, 'template.municipality')}
 # Remove this line, or set it to false, to publish. / ลบบรรทัดนี้ หรือเปลี่ยนเป็น false เพื่อเผยแพร่
 draft: true
 ---

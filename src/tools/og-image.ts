@@ -13,7 +13,6 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../config/browser.ts';
 import { t } from '../i18n/dictionaries.ts';
 import { langs, locales, otherLangs } from '../i18n/locales.ts';
-import { site } from '../config/site.ts';
 import { ensureBrowser } from './ensureBrowser.ts';
 
 /** Colours of src/styles/global.css (--accent, --accent-ink): a contrast of 9.4:1. */
@@ -36,9 +35,14 @@ const faces = ['thai', 'latin']
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function card(lang: (typeof langs)[number]): string {
-  const [other] = otherLangs(lang);
-  if (!other) throw new Error('The card names a second language, and there is none.');
-  return `<!doctype html><html lang="${locales[lang].lang}"><head><meta charset="utf-8"><style>${faces}
+  // The municipality in the card's language, then in each other language, each marked as such.
+  const publisher = [
+    escape(t(lang, 'site.organization')),
+    ...otherLangs(lang).map(
+      (o) => `<span lang="${locales[o].lang}">${escape(t(o, 'site.organization'))}</span>`,
+    ),
+  ].join(' · ');
+  return `<!doctype html><html lang="${locales[lang].lang}" dir="${locales[lang].dir}"><head><meta charset="utf-8"><style>${faces}
     body{margin:0;width:1200px;height:630px;box-sizing:border-box;padding:0 96px;display:flex;flex-direction:column;justify-content:center;font-family:Sarabun,sans-serif;background:${accent};color:${white}}
     .bar{width:120px;height:16px;border-radius:8px;background:${white};margin-bottom:44px}
     h1{font-size:96px;line-height:1.25;margin:0;font-weight:700;text-wrap:balance}
@@ -48,7 +52,7 @@ function card(lang: (typeof langs)[number]): string {
     <div class="bar"></div>
     <h1>${escape(t(lang, 'site.name'))}</h1>
     <p>${escape(t(lang, 'site.tagline'))}</p>
-    <small>${escape(site.organization[lang])} · <span lang="${locales[other].lang}">${escape(site.organization[other])}</span></small>
+    <small>${publisher}</small>
     </body></html>`;
 }
 
