@@ -22,7 +22,6 @@ interface Strings {
   results: string;
   resultsOne: string;
   none: string;
-  tryOther: string;
   unavailable: string;
   kinds: Record<string, string>;
 }
@@ -48,7 +47,6 @@ export function startSearch(): void {
   const other = find(root, '[data-search-other]', HTMLElement);
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const base = root.dataset.base ?? '/';
-  const { otherSearch, otherLang } = root.dataset;
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
@@ -89,10 +87,13 @@ export function startSearch(): void {
     list.replaceChildren(...found.map((d) => resultItem(d, q)));
     if (found.length === 0) {
       status.textContent = fill(strings.none, { q });
-      const link = find(other, 'a', HTMLAnchorElement);
-      link.href = `${String(otherSearch)}?q=${encodeURIComponent(q)}`;
-      link.hreflang = otherLang ?? '';
-      link.textContent = fill(strings.tryOther, { q });
+      // The same search in each other language: the link keeps its page, gains the query.
+      for (const link of other.querySelectorAll('a')) {
+        const url = new URL(link.href);
+        url.searchParams.set('q', q);
+        link.href = url.href;
+        link.textContent = fill(link.dataset.template ?? '', { q });
+      }
       other.hidden = false;
     } else {
       status.textContent = fill(found.length === 1 ? strings.resultsOne : strings.results, {
