@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './src/config/browser.ts';
+import { normaliseBase } from './src/config/deploy.ts';
 
 /**
  * e2e tests run against the production build (`dist/`), served by `src/tools/serve.ts`.
@@ -10,7 +11,7 @@ const launchOptions = chromiumLaunchOptions();
 
 const port = Number(process.env.E2E_PORT ?? 4399);
 /** The suite runs twice in `npm test`: at the root and under a base path (BASE_PATH, SITE_DIR). */
-const base = `/${process.env.BASE_PATH ?? ''}/`.replace(/\/+/g, '/');
+const base = normaliseBase(process.env.BASE_PATH);
 const siteDir = process.env.SITE_DIR ?? 'dist';
 const desktop = { ...devices['Desktop Chrome'], launchOptions };
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normaliseBase } from '../../src/config/deploy.ts';
 
 /**
  * Where the site under test lives, so every spec runs unchanged at the root of a host
@@ -23,11 +24,6 @@ export const siteRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)
 
 /** An absolute path to a file of the build under test: `siteFile('en/rss.xml')`. */
 export const siteFile = (...parts: string[]) => resolve(siteRoot, ...parts.map((p) => p.replace(/^\//, '')));
-
-export function normaliseBase(value: string | undefined): string {
-  const segments = (value ?? '').trim().split('/').filter(Boolean);
-  return segments.length ? `/${segments.join('/')}/` : '/';
-}
 
 /**
  * The served path of a site-relative path (query and fragment kept).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployment } from './deploy.ts';
+import { deployment, normaliseBase } from './deploy.ts';
 
 describe('deployment settings', () => {
   it('defaults to the local preview address at the root', () => {
@@ -36,5 +36,14 @@ describe('deployment settings', () => {
     ['/ข่าว/', /may use only letters, digits/],
   ])('refuses BASE_PATH %s', (value, message) => {
     expect(() => deployment({ BASE_PATH: value })).toThrow(message);
+  });
+});
+
+describe('normaliseBase', () => {
+  it('writes any base path with one slash at each end', () => {
+    expect(normaliseBase(undefined)).toBe('/');
+    expect(normaliseBase(' / ')).toBe('/');
+    expect(normaliseBase('smart-gender')).toBe('/smart-gender/');
+    expect(normaliseBase('//city//smart-gender')).toBe('/city/smart-gender/');
   });
 });

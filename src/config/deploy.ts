@@ -12,6 +12,17 @@ export interface Deployment {
   base: string;
 }
 
+/**
+ * A base path with one slash at each end, whatever the slashes it was written with: the one
+ * form every URL of the build, the test server and the tests join paths to.
+ * @example normaliseBase('smart-gender') // "/smart-gender/"
+ * @example normaliseBase(undefined)      // "/"
+ */
+export function normaliseBase(value: string | undefined): string {
+  const segments = (value ?? '').trim().split('/').filter(Boolean);
+  return segments.length ? `/${segments.join('/')}/` : '/';
+}
+
 export const defaults = { SITE_URL: 'http://localhost:4321', BASE_PATH: '/' } as const;
 
 export class DeploymentError extends Error {}
@@ -53,12 +64,15 @@ export function deployment(env: Record<string, string | undefined>): Deployment 
       `BASE_PATH "${rawBase}" must be a plain folder path like /smart-gender/ (no query string, spaces or ..)`,
     );
   }
-  const segments = rawBase.split('/').filter(Boolean);
-  if (segments.some((s) => !/^[A-Za-z0-9._~-]+$/.test(s))) {
+  if (
+    rawBase
+      .split('/')
+      .filter(Boolean)
+      .some((s) => !/^[A-Za-z0-9._~-]+$/.test(s))
+  ) {
     throw new DeploymentError(
       `BASE_PATH "${rawBase}" may use only letters, digits, ".", "_", "~" and "-" in folder names`,
     );
   }
-  const base = segments.length ? `/${segments.join('/')}/` : '/';
-  return { site: url.origin, base };
+  return { site: url.origin, base: normaliseBase(rawBase) };
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { headersFile } from '../config/headers.ts';
+import { normaliseBase } from '../config/deploy.ts';
 
 /** Writes `dist/_headers` (security and caching rules) for hosts that read one. */
 export default function headers(): AstroIntegration {
@@ -9,7 +10,7 @@ export default function headers(): AstroIntegration {
     name: 'smart-gender:headers',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
       'astro:build:done': ({ dir }) => {
         writeFileSync(new URL('_headers', dir), headersFile(base));

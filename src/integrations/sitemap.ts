@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { normaliseBase } from '../config/deploy.ts';
 
 /** An alternate-language link as a page declares it in its `<head>`. */
 export interface Alternate {
@@ -81,7 +82,7 @@ export default function siteSitemap(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normaliseBase(config.base);
       },
     },
   };

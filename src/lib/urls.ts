@@ -1,3 +1,4 @@
+import { normaliseBase } from '../config/deploy.ts';
 import { defaultLang, langs, locales, type Lang } from '../i18n/locales.ts';
 
 /**
@@ -7,10 +8,6 @@ import { defaultLang, langs, locales, type Lang } from '../i18n/locales.ts';
 
 // Under plain Node (the tools in src/tools) there is no import.meta.env: Vite sets it.
 const baseUrl: string = (import.meta.env as ImportMetaEnv | undefined)?.BASE_URL ?? '/';
-
-function withSlashes(base: string): string {
-  return `/${base}/`.replace(/\/+/g, '/');
-}
 
 /**
  * The site-relative path of `path` in `lang`, with a trailing slash for pages.
@@ -22,7 +19,7 @@ export function localePath(lang: Lang, path = '', base = baseUrl): string {
   const prefix = lang === defaultLang ? '' : `${lang}/`;
   const clean = path.replace(/^\/+/, '');
   const isFile = /\.[a-z0-9]+$/i.test(clean);
-  const joined = `${withSlashes(base)}${prefix}${clean}`;
+  const joined = `${normaliseBase(base)}${prefix}${clean}`;
   return isFile || joined.endsWith('/') ? joined : `${joined}/`;
 }
 
@@ -49,7 +46,7 @@ export function previewImagePath(lang: Lang, base = baseUrl): string {
  * @example assetPath('favicon.svg', '/smart-gender/') // "/smart-gender/favicon.svg"
  */
 export function assetPath(file: string, base = baseUrl): string {
-  return `${withSlashes(base)}${file.replace(/^\/+/, '')}`;
+  return `${normaliseBase(base)}${file.replace(/^\/+/, '')}`;
 }
 
 /** The `[...lang]` route parameter for a language: none for the default language. */

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { normaliseBase } from '../config/deploy.ts';
 import { headersFor, parseHeadersFile } from '../config/headers.ts';
 
 const types: Record<string, string> = {
@@ -78,8 +79,7 @@ if (import.meta.main) {
       base: { type: 'string' },
     },
   });
-  const base = values.base ?? process.env.BASE_PATH ?? '/';
-  const normalized = `/${base}/`.replace(/\/+/g, '/');
+  const normalized = normaliseBase(values.base ?? process.env.BASE_PATH);
   await serveSite(values.dir, Number(values.port), normalized);
   console.log(`Serving ${values.dir}/ at http://127.0.0.1:${values.port}${normalized}`);
 }
