@@ -30,17 +30,14 @@ export function alternatesFromHtml(html: string): Alternate[] {
 }
 
 /**
- * When a page's content last changed, from its `article:modified_time` (or
- * `article:published_time`) meta tag: content pages carry their dates, lists do not.
+ * When a page's content last changed, from its `article:published_time` meta tag: stories
+ * carry their date, lists do not (a story edited later keeps its published date).
  */
 export function lastmodFromHtml(html: string): string | undefined {
   const head = html.split('</head>')[0] ?? '';
-  for (const name of ['article:modified_time', 'article:published_time']) {
-    const tag = new RegExp(`<meta\\b[^>]*property="${name}"[^>]*>`).exec(head)?.[0];
-    const content = tag?.match(/\scontent="([^"]*)"/)?.[1];
-    if (content && !Number.isNaN(Date.parse(content))) return new Date(content).toISOString();
-  }
-  return undefined;
+  const tag = /<meta\b[^>]*property="article:published_time"[^>]*>/.exec(head)?.[0];
+  const content = tag?.match(/\scontent="([^"]*)"/)?.[1];
+  return content && !Number.isNaN(Date.parse(content)) ? new Date(content).toISOString() : undefined;
 }
 
 /** The built HTML file of a page URL, for a site served from `base`. */
