@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
 import { at, base, isUnderBase, locsIn, siteDir, siteFile, sitePath } from './support/site.ts';
+import { defaultLang, isLang, langs, locales } from '../src/i18n/locales.ts';
 
 /**
  * Accessibility of every page the sitemap lists, plus the 404 page, and the sitemap's
@@ -13,28 +14,14 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/**
- * The `<loc>` values of a built sitemap file, read at module load so that each page gets its
- * own test. Node has no XML parser, so this reads the one element the sitemap protocol
- * defines for it; the "served sitemap" test below checks, with the browser's DOMParser, that
- * this list is exactly what the site serves.
- */
-const locsOnDisk = locsIn;
-
-/**
- * Site-relative path (with query) of an absolute sitemap URL: the sitemap names the
- * production origin and the base path. A URL outside the base path throws.
- */
-const pathOf = (url: string) => sitePath(url);
-
 const built = existsSync(siteFile('sitemap-index.xml'));
 /** Every <loc> of the sitemaps on disk (a sitemap outside the base path is kept as its own URL). */
 const locs = built
-  ? locsOnDisk('sitemap-index.xml').flatMap((sitemap) =>
-      isUnderBase(sitemap) ? locsOnDisk(pathOf(sitemap)) : [sitemap],
+  ? locsIn('sitemap-index.xml').flatMap((sitemap) =>
+      isUnderBase(sitemap) ? locsIn(sitePath(sitemap)) : [sitemap],
     )
   : [];
-const pagePaths = locs.filter((loc) => isUnderBase(loc)).map(pathOf);
+const pagePaths = locs.filter((loc) => isUnderBase(loc)).map((loc) => sitePath(loc));
 
 /** Sitemap entries as the browser's XML parser reads them. */
 interface SitemapEntry {
@@ -74,7 +61,7 @@ async function servedSitemap(page: Page, request: APIRequestContext) {
   expect(sitemaps.length, 'sitemaps listed in the index').toBeGreaterThan(0);
   const entries: SitemapEntry[] = [];
   for (const { loc } of sitemaps) {
-    const response = await request.get(at(pathOf(loc)));
+    const response = await request.get(at(sitePath(loc)));
     expect(response.status(), loc).toBe(200);
     entries.push(...(await parseSitemap(page, await response.text())));
   }
@@ -123,7 +110,7 @@ test.describe('every page passes axe (WCAG 2.2 A/AA)', () => {
 test.describe('sitemap', { tag: '@base' }, () => {
   test('the served sitemap lists exactly the pages tested above', async ({ page, request }) => {
     const entries = await servedSitemap(page, request);
-    expect(entries.map((e) => pathOf(e.loc)).sort()).toEqual([...pagePaths].sort());
+    expect(entries.map((e) => sitePath(e.loc)).sort()).toEqual([...pagePaths].sort());
   });
 
   test('every URL has th, en and x-default alternates pointing at listed twins', async ({
@@ -136,21 +123,23 @@ test.describe('sitemap', { tag: '@base' }, () => {
 
     for (const { loc, alternates } of entries) {
       const byLang = new Map(alternates.map((a) => [a.hreflang, a.href]));
-      for (const hreflang of ['th', 'en', 'x-default']) {
+      for (const hreflang of [...langs.map((l) => locales[l].lang), 'x-default']) {
         const href = byLang.get(hreflang);
         if (!href) problems.push(`${loc}: no hreflang="${hreflang}" alternate`);
         else if (!listed.has(href))
           problems.push(`${loc}: hreflang="${hreflang}" → ${href}, which the sitemap does not list`);
       }
-      const ownLang = pathOf(loc).startsWith('/en/') ? 'en' : 'th';
+      const [, prefix] = /^\/([^/]+)\//.exec(sitePath(loc)) ?? [];
+      const ownLang = locales[isLang(prefix) ? prefix : defaultLang].lang;
       if (byLang.get(ownLang) !== loc) {
         problems.push(
           `${loc}: its own hreflang="${ownLang}" alternate is ${String(byLang.get(ownLang))}, not itself`,
         );
       }
-      if (byLang.get('x-default') !== byLang.get('th')) {
+      const defaultPage = byLang.get(locales[defaultLang].lang);
+      if (byLang.get('x-default') !== defaultPage) {
         problems.push(
-          `${loc}: x-default (${String(byLang.get('x-default'))}) is not the Thai page (${String(byLang.get('th'))})`,
+          `${loc}: x-default (${String(byLang.get('x-default'))}) is not the default language's page (${String(defaultPage)})`,
         );
       }
       if (alternates.length !== byLang.size) problems.push(`${loc}: an hreflang is listed twice`);

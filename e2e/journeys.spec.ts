@@ -80,9 +80,6 @@ const languageLabel: Record<Lang, string> = { th: 'ไทย', en: 'English' };
 const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
 const jsOff = (testInfo: TestInfo) => testInfo.project.name === 'no-js';
 
-/** A reader can see the page's path, whatever origin and base path the tests run on. */
-const pathIs = urlIs;
-
 /** On a phone nothing may stick out sideways: the page never scrolls horizontally. */
 async function expectNoSideScroll(page: Page, testInfo: TestInfo) {
   if (!isPhone(testInfo)) return;
@@ -134,7 +131,7 @@ for (const lang of langs) {
         await expectNoSideScroll(page, testInfo);
 
         await page.getByRole('link', { name: t.title, exact: true }).click();
-        await expect(page).toHaveURL(pathIs(t.article));
+        await expect(page).toHaveURL(urlIs(t.article));
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
         await expect(fact(page, t.dateTerm)).toHaveText(t.date);
         await expect(fact(page, t.dateTerm).locator('time')).toHaveAttribute('datetime', launchDatetime);
@@ -145,7 +142,7 @@ for (const lang of langs) {
           .getByRole('navigation', { name: t.langNav })
           .getByRole('link', { name: languageLabel[other(lang)], exact: true })
           .click();
-        await expect(page).toHaveURL(pathIs(twin.article));
+        await expect(page).toHaveURL(urlIs(twin.article));
         await expect(page.locator('html')).toHaveAttribute('lang', other(lang));
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(twin.title);
         await expect(fact(page, twin.dateTerm)).toHaveText(twin.date);
@@ -182,7 +179,7 @@ for (const lang of langs) {
       const switchLink = page.getByRole('navigation', { name: copy.th.langNav }).getByRole('link');
       await expect(switchLink).toHaveText(languageLabel.en);
       await switchLink.click();
-      await expect(page).toHaveURL(pathIs(copy.en.home));
+      await expect(page).toHaveURL(urlIs(copy.en.home));
     });
   });
 
@@ -374,7 +371,7 @@ for (const lang of langs) {
         at(t.home + 'programme/'),
       );
       await main.getByRole('link', { name: t.programme, exact: true }).click();
-      await expect(page).toHaveURL(pathIs(`${t.home}programme/`));
+      await expect(page).toHaveURL(urlIs(`${t.home}programme/`));
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     });
   });

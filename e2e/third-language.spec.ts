@@ -1,0 +1,196 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { serveSite } from '../src/tools/serve.ts';
+
+/*
+ * A third language by configuration alone. A temporary copy of the project gets exactly the
+ * README's three steps for Lao ("lo"): a row in the locale table, a strings file (the English
+ * one, copied) and the content (the English entries, copied). Nothing else changes. Its
+ * `npm run build` must then give Lao everything the two languages have: routes, `lang`,
+ * hreflang in pages and sitemap, the feed, the search index, the language switch, the 404
+ * page and the no-results links.
+ */
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+const lao = {
+  label: 'ລາວ',
+  row: `  lo: {
+    lang: 'lo',
+    label: 'ລາວ',
+    dir: 'ltr',
+    intl: 'lo-LA',
+    time: { hour: 'numeric', hourCycle: 'h23', pattern: '{hour}:{minute}', periods: ['', ''] },
+    dateTime: '{date} {time}',
+    font: undefined,
+    og: 'lo_LA',
+  },
+`,
+};
+const story = 'smart-gender-launch';
+
+let project = '';
+let server: Server | undefined;
+let origin = '';
+let output = '';
+
+/** A copy of the project with Lao added as the README says, built with `npm run build`. */
+function buildWithLao(): void {
+  project = mkdtempSync(join(tmpdir(), 'smart-gender-lo-'));
+  for (const part of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(part, join(project, part), { recursive: true });
+  }
+  symlinkSync(join(process.cwd(), 'node_modules'), join(project, 'node_modules'), 'dir');
+
+  // 1. A row in the locale table.
+  const table = join(project, 'src/i18n/locales.ts');
+  const end = '} as const satisfies Record<string, Locale>;';
+  const source = readFileSync(table, 'utf8');
+  expect(source, 'the locale table ends where the README says').toContain(end);
+  writeFileSync(table, source.replace(end, `${lao.row}${end}`));
+  // 2. Its interface strings.
+  cpSync(join(project, 'src/i18n/strings/en.ts'), join(project, 'src/i18n/strings/lo.ts'));
+  // 3. Its content, and its link-preview card.
+  for (const collection of readdirSync(join(project, 'content'))) {
+    cpSync(join(project, 'content', collection, 'en'), join(project, 'content', collection, 'lo'), {
+      recursive: true,
+    });
+  }
+  cpSync(join(project, 'public/og/en.png'), join(project, 'public/og/lo.png'));
+
+  // The copy's own content, output and settings; its own content cache too, as the default
+  // one is inside node_modules, which the copy shares through the link.
+  const { CONTENT_DIR: _content, OUT_DIR: _out, BASE_PATH: _base, SITE_DIR: _site, ...env } = process.env;
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: project,
+    env: { ...env, ASTRO_CACHE_DIR: join(project, '.cache') },
+    encoding: 'utf8',
+  });
+  output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
+  expect(result.status, output).toBe(0);
+}
+
+test.beforeAll(async () => {
+  buildWithLao();
+  server = await serveSite(join(project, 'dist'), 0);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(() => {
+  server?.close();
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+const html = async (page: Page, path: string) => {
+  const response = await page.request.get(`${origin}${path}`);
+  expect(response.status(), path).toBe(200);
+  return response.text();
+};
+
+test('every page has a Lao route with lang="lo"', async ({ page }) => {
+  const paths = ['', 'news/', `news/${story}/`, 'programme/', 'related/', 'search/', 'sitemap/'];
+  for (const path of paths) {
+    expect(await html(page, `/lo/${path}`), `/lo/${path}`).toContain('<html lang="lo" dir="ltr">');
+  }
+  // Dates are written by the row's Intl locale.
+  const date = new Intl.DateTimeFormat('lo-LA', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Asia/Bangkok',
+  }).format(new Date('2024-02-23T09:00:00+07:00'));
+  await page.goto(`${origin}/lo/news/${story}/`);
+  await expect(page.locator('article')).toContainText(`${date} 9:00`);
+});
+
+test('pages and the sitemap name the Lao page among the alternates', async ({ page }) => {
+  for (const path of [`/news/${story}/`, `/en/news/${story}/`, `/lo/news/${story}/`]) {
+    await page.goto(`${origin}${path}`);
+    const alternates = await page
+      .locator('link[rel="alternate"][hreflang]')
+      .evaluateAll((links) =>
+        links.map(
+          (l) => `${l.getAttribute('hreflang') ?? ''} ${new URL(l.getAttribute('href') ?? '').pathname}`,
+        ),
+      );
+    expect(alternates.sort(), path).toEqual(
+      [
+        `en /en/news/${story}/`,
+        `lo /lo/news/${story}/`,
+        `th /news/${story}/`,
+        `x-default /news/${story}/`,
+      ].sort(),
+    );
+    await expect(page.locator('meta[property="og:locale:alternate"][content="lo_LA"]')).toHaveCount(
+      path.startsWith('/lo/') ? 0 : 1,
+    );
+  }
+  const sitemap = readFileSync(join(project, 'dist/sitemap-0.xml'), 'utf8');
+  expect(sitemap).toContain(`/lo/news/${story}/</loc>`);
+  expect(sitemap).toMatch(new RegExp(`hreflang="lo" href="[^"]*/lo/news/${story}/"`));
+});
+
+test('Lao has its own feed, linked from its pages', async ({ page }) => {
+  const feed = await html(page, '/lo/rss.xml');
+  expect(feed).toContain('<language>lo</language>');
+  expect(feed).toMatch(new RegExp(`<link>[^<]*/lo/news/${story}/</link>`));
+  await page.goto(`${origin}/lo/`);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    'href',
+    /\/lo\/rss\.xml$/,
+  );
+});
+
+test('Lao has its own search index, and a search finds Lao pages', async ({ page }) => {
+  const entry = JSON.parse(readFileSync(join(project, 'dist/pagefind/pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  expect(Object.keys(entry.languages).sort()).toEqual(['en', 'lo', 'th']);
+  expect(entry.languages.lo?.page_count).toBe(entry.languages.en?.page_count);
+  await page.goto(`${origin}/lo/search/?q=equality`);
+  const results = page.locator('[data-search-results] a');
+  await expect(results.first()).toBeVisible();
+  for (const href of await results.evaluateAll((links) => links.map((l) => l.getAttribute('href')))) {
+    expect(href).toMatch(/^\/lo\//);
+  }
+});
+
+test('the language switch offers every other language, Lao written in Lao', async ({ page }) => {
+  await page.goto(`${origin}/en/news/${story}/`);
+  const toLao = page.getByRole('link', { name: lao.label, exact: true });
+  await expect(toLao).toHaveAttribute('lang', 'lo');
+  await toLao.click();
+  await expect(page).toHaveURL(`${origin}/lo/news/${story}/`);
+  const switchNav = page.locator('nav.langs');
+  await expect(switchNav.getByRole('link', { name: 'ไทย' })).toHaveAttribute('href', `/news/${story}/`);
+  await expect(switchNav.getByRole('link', { name: 'English' })).toHaveAttribute(
+    'href',
+    `/en/news/${story}/`,
+  );
+});
+
+test('the 404 page speaks Lao too', async ({ page }) => {
+  const response = await page.goto(`${origin}/lo/no-such-page/`);
+  expect(response?.status()).toBe(404);
+  const section = page.locator('section[lang="lo"]');
+  await expect(section.getByRole('heading', { level: 2 })).toBeVisible();
+  await expect(section.getByRole('link')).toHaveAttribute('href', '/lo/');
+});
+
+test('a search with no result offers the same search in each other language', async ({ page }) => {
+  await page.goto(`${origin}/lo/search/?q=zzqxv`);
+  const elsewhere = page.locator('[data-search-other]');
+  await expect(elsewhere).toBeVisible();
+  const hrefs = await elsewhere
+    .getByRole('link')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+  expect(
+    hrefs.map((h) => new URL(h ?? '', origin).pathname + new URL(h ?? '', origin).search).sort(),
+  ).toEqual(['/en/search/?q=zzqxv', '/search/?q=zzqxv'].sort());
+});
