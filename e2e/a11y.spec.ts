@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
-import { at, base, isUnderBase, locsIn, siteDir, siteFile, sitePath } from './support/site.ts';
-import { defaultLang, isLang, langs, locales } from '../src/i18n/locales.ts';
+import { at, base, isUnderBase, langOfPath, locsIn, siteDir, siteFile, sitePath } from './support/site.ts';
+import { defaultLang, langs, locales } from '../src/i18n/locales.ts';
 
 /**
  * Accessibility of every page the sitemap lists, plus the 404 page, and the sitemap's
@@ -129,8 +129,7 @@ test.describe('sitemap', { tag: '@base' }, () => {
         else if (!listed.has(href))
           problems.push(`${loc}: hreflang="${hreflang}" → ${href}, which the sitemap does not list`);
       }
-      const [, prefix] = /^\/([^/]+)\//.exec(sitePath(loc)) ?? [];
-      const ownLang = locales[isLang(prefix) ? prefix : defaultLang].lang;
+      const ownLang = locales[langOfPath(sitePath(loc))].lang;
       if (byLang.get(ownLang) !== loc) {
         problems.push(
           `${loc}: its own hreflang="${ownLang}" alternate is ${String(byLang.get(ownLang))}, not itself`,

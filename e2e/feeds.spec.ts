@@ -5,7 +5,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './support/readerPage.ts';
 import { handlers } from '../src/scripts/handlers.ts';
 import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
-import { absoluteUrlOf, at, siteFile, sitePath, urlIs } from './support/site.ts';
+import { absoluteUrlOf, at, langOfPath, siteFile, sitePath, urlIs } from './support/site.ts';
+import { langs, locales } from '../src/i18n/locales.ts';
 
 /* Feed readers, search engines and crawlers understand the site in both languages, and
  * nothing an editor writes can put script into a page or a feed. */
@@ -133,8 +134,10 @@ test.describe('sitemaps and robots.txt', { tag: '@base' }, () => {
       const path = sitePath(url.loc);
       expect(path, 'only pages are listed').toMatch(/\/$/);
       const links = list(url['xhtml:link']);
-      expect(links.map((l) => l['@hreflang']).sort(), path).toEqual(['en', 'th', 'x-default']);
-      const own = links.find((l) => l['@hreflang'] === (path.startsWith('/en/') ? 'en' : 'th'))!;
+      expect(links.map((l) => l['@hreflang']).sort(), path).toEqual(
+        [...langs.map((l) => locales[l].lang), 'x-default'].sort(),
+      );
+      const own = links.find((l) => l['@hreflang'] === locales[langOfPath(path)].lang)!;
       expect(own['@href']).toBe(url.loc);
     }
   });
@@ -186,7 +189,7 @@ test.describe('hostile Markdown', () => {
       '<iframe src="https://evil.example/"></iframe>',
     ].join('\n');
     const build = buildWith((dir) => {
-      for (const lang of ['th', 'en']) {
+      for (const lang of langs) {
         const file = join(dir, 'news', lang, 'smart-gender-launch.md');
         appendFileSync(file, `\n${hostile}\n`);
         const related = join(dir, 'related', lang, 'chiang-mai-ev-street-cleaner.md');

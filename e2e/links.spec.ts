@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { expect, test, type Browser } from '@playwright/test';
 import { at, base, isUnderBase, siteDir, siteRoot, sitePath } from './support/site.ts';
+import { defaultLang, locales, otherLangs } from '../src/i18n/locales.ts';
 
 /**
  * A link check over the built files in dist/ (SITE_DIR), served by nothing: each HTML file
@@ -14,7 +15,7 @@ const dist = `${siteRoot}/`;
 /** Networks the share buttons link to: the only other sites a page may link to. */
 const allowedExternalHosts = new Set(['social-plugins.line.me', 'www.facebook.com', 'x.com']);
 /** Languages served under a /<code>/ prefix; the default language (Thai) is at the root. */
-const prefixedLangs = ['en'];
+const prefixedLangs: string[] = otherLangs(defaultLang);
 
 interface Link {
   tag: string;
@@ -193,7 +194,7 @@ test.describe('links in the built site', { tag: '@base' }, () => {
       // The 404 page speaks every language on purpose: a static host serves it for any path.
       if (page.file === '404.html') continue;
       const pagePrefix = prefixedLangs.includes(page.lang) ? page.lang : undefined;
-      if (page.lang !== 'th' && !pagePrefix)
+      if (page.lang !== locales[defaultLang].lang && !pagePrefix)
         crossing.push(`${page.path}: <html lang="${page.lang}"> is not a site language`);
       if (prefixOf(page.path) !== pagePrefix)
         crossing.push(
@@ -208,7 +209,7 @@ test.describe('links in the built site', { tag: '@base' }, () => {
         const linkPrefix = prefixOf(sitePath(url.pathname));
         if (linkPrefix !== pagePrefix) {
           crossing.push(
-            `${describe(page, link)} → a page in ${linkPrefix ?? 'th'} from a page in lang="${page.lang}"`,
+            `${describe(page, link)} → a page in ${linkPrefix ?? defaultLang} from a page in lang="${page.lang}"`,
           );
         }
       }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
 import { at, sitemapPaths, siteFile } from './support/site.ts';
+import { langs } from '../src/i18n/locales.ts';
 
 /* Search engines, link previews on LINE and Facebook, and calendar apps understand every
  * page in both languages, from facts in the content only. */
@@ -247,7 +248,7 @@ for (const lang of ['th', 'en'] as const) {
 
 test('the preview images carry the Thai and English site names (checked by eye in review)', () => {
   // Drawn by src/tools/og-image.ts in the site's font; a PNG header check guards the files.
-  for (const lang of ['th', 'en']) {
+  for (const lang of langs) {
     const png = readFileSync(siteFile(`og/${lang}.png`));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1200);

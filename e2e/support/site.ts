@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseBase } from '../../src/config/deploy.ts';
+import { defaultLang, isLang, type Lang } from '../../src/i18n/locales.ts';
 
 /**
  * Where the site under test lives, so every spec runs unchanged at the root of a host
@@ -91,4 +92,15 @@ export function sitemapPaths(): string[] {
     .flatMap((sitemap) => locsIn(sitePath(sitemap)))
     .filter((loc) => isUnderBase(loc))
     .map((loc) => sitePath(loc));
+}
+
+/**
+ * The language of a site-relative page path: its first folder when that is a language code,
+ * else the default language, which is served at the root.
+ * @example langOfPath('/en/news/') // "en"
+ * @example langOfPath('/news/')    // "th"
+ */
+export function langOfPath(path: string): Lang {
+  const first = path.split('/')[1];
+  return isLang(first) ? first : defaultLang;
 }
