@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   mkdirSync,
@@ -185,13 +186,33 @@ describe('npm run check', () => {
   });
 
   it('reports a future-dated story as scheduled, not as an error', () => {
-    const report = check(unchanged, new Date('2024-01-01T00:00:00Z'));
+    const report = check((p) => {
+      for (const lang of ['th', 'en']) {
+        writeFileSync(
+          p(`content/news/${lang}/city-pride-walk.md`),
+          '---\ntitle: City pride walk\ndescription: A walk through the city for equality of every gender.\ndate: "2099-02-23T09:00:00+07:00"\n---\n\nText.\n',
+        );
+      }
+    });
     expect(report).toContainEqual(
       expect.stringMatching(
-        /news\/th\/smart-gender-launch\.md:4: scheduled: date: is dated 2024-02-23T02:00:00\.000Z/,
+        /news\/th\/city-pride-walk\.md:4: scheduled: date: is dated 2099-02-23T02:00:00\.000Z/,
       ),
     );
     expect(errors(report)).toEqual([]);
+  });
+
+  it('refuses a published entry that names one not published yet, as the build would stop there', () => {
+    // Before the launch story's date, the programme (published) names a scheduled story.
+    const report = check(unchanged, new Date('2024-01-01T00:00:00Z'));
+    expect(report).toContainEqual(
+      expect.stringMatching(/news\/th\/smart-gender-launch\.md:4: scheduled: date:/),
+    );
+    expect(errors(report)).toContainEqual(
+      expect.stringMatching(
+        /^content\/objectives\/th\/smart-gender\.md:\d+: error: launchStory: names "smart-gender-launch", which is a draft or dated later, so the build would stop: publish content\/news\/th\/smart-gender-launch\.md first/,
+      ),
+    );
   });
 
   it('warns that a translation may be outdated when its source changed after it, with both dates', () => {
@@ -203,5 +224,70 @@ describe('npm run check', () => {
       'content/news/en/smart-gender-launch.md: warning: may be outdated: content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00; update it to match / คำแปลอาจไม่เป็นปัจจุบัน: content/news/th/smart-gender-launch.md แก้ไขเมื่อ 2024-03-05T00:00 แต่ไฟล์นี้แก้ไขเมื่อ 2024-03-01T00:00',
     );
     expect(errors(report)).toEqual([]);
+  });
+
+  it('reads front matter as the build does: "draft: yes" is text, not true', () => {
+    const report = check((p) => replace(p(newsEn), /^venue:/m, 'draft: yes\nvenue:'));
+    expect(errors(report)).toContainEqual(
+      expect.stringMatching(/news\/en\/smart-gender-launch\.md:5: error: draft: must be true or false/),
+    );
+  });
+
+  it('lets links and references reach the fallback page of an entry awaiting translation', () => {
+    const report = check((p) => {
+      unlinkSync(p(relatedEn));
+      replace(
+        p('content/related/th/chiang-mai-ev-street-cleaner.md'),
+        /^---\n/,
+        '---\nawaitingTranslation: true\n',
+      );
+      replace(
+        p(newsEn),
+        'On 23 February',
+        'See [the story](/en/related/chiang-mai-ev-street-cleaner/). On 23 February',
+      );
+    });
+    expect(errors(report)).toEqual([]);
+  });
+
+  it('dates a committed file by its commit, in a content folder inside a git repository', () => {
+    const git = (root: string, args: string[], date: string) =>
+      execFileSync('git', ['-c', 'user.name=Editor', '-c', 'user.email=editor@example.org', ...args], {
+        cwd: root,
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+        stdio: 'ignore',
+      });
+    const report = check((p) => {
+      const root = p('.');
+      git(root, ['init', '-q'], '2024-03-01T00:00:00Z');
+      git(root, ['add', '-A'], '2024-03-01T00:00:00Z');
+      git(root, ['commit', '-qm', 'content'], '2024-03-01T00:00:00Z');
+      replace(p(newsTh), /^venue: .*$/m, 'venue: พิพิธภัณฑ์ธนารักษ์ขอนแก่น');
+      git(root, ['commit', '-qam', 'source changed'], '2024-03-05T00:00:00Z');
+      // Touched after its commit but unchanged: git's date counts, not the disk's.
+      utimesSync(p(newsEn), new Date('2024-04-01T00:00:00Z'), new Date('2024-04-01T00:00:00Z'));
+    });
+    expect(report).toContainEqual(
+      expect.stringMatching(
+        /^content\/news\/en\/smart-gender-launch\.md: warning: may be outdated: content\/news\/th\/smart-gender-launch\.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00/,
+      ),
+    );
+    expect(report.filter((l) => l.includes('may be outdated'))).toHaveLength(1);
+  });
+
+  it('reports a twin that is a draft or dated later, which a production build leaves out, naming both files', () => {
+    const report = check((p) => replace(p(newsTh), /^venue:/m, 'draft: true\nvenue:'));
+    expect(errors(report)).toContainEqual(
+      expect.stringMatching(
+        /^content\/news\/en\/smart-gender-launch\.md: error: has no published th twin: content\/news\/th\/smart-gender-launch\.md is a draft or dated later/,
+      ),
+    );
+    const later = check(
+      (p) => replace(p(newsEn), /^date: .*$/m, 'date: "2024-01-01T09:00:00+07:00"'),
+      new Date('2024-02-01T00:00:00Z'),
+    );
+    expect(errors(later)).toContainEqual(
+      expect.stringMatching(/news\/en\/smart-gender-launch\.md: error: has no published th twin/),
+    );
   });
 });

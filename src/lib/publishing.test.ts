@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished } from './publishing.ts';
+import { isPublished, scheduledFor } from './publishing.ts';
 
 const now = new Date('2024-03-01T00:00:00+07:00');
 const story = { draft: false, date: '2024-02-23T09:00:00+07:00' };
@@ -25,5 +25,26 @@ describe('isPublished', () => {
         false,
       ),
     ).toBe(true);
+  });
+});
+
+describe('scheduledFor', () => {
+  it('gives the date a future story will be published, the publication date first', () => {
+    expect(scheduledFor({ date: '2024-03-02T09:00:00+07:00' }, 'news', now)).toEqual(
+      new Date('2024-03-02T02:00:00Z'),
+    );
+    expect(
+      scheduledFor(
+        { date: '2024-02-01T09:00:00+07:00', published: '2024-04-01T09:00:00+07:00' },
+        'news',
+        now,
+      ),
+    ).toEqual(new Date('2024-04-01T02:00:00Z'));
+  });
+
+  it('schedules nothing already out, undated, or outside the news', () => {
+    expect(scheduledFor(story, 'news', now)).toBeUndefined();
+    expect(scheduledFor({}, 'news', now)).toBeUndefined();
+    expect(scheduledFor({ date: '2030-01-01T09:00:00+07:00' }, 'related', now)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveNames } from './references.ts';
+import { missingNames, resolveNames } from './references.ts';
 
 const stories = [{ slug: 'chiang-mai-ev-street-cleaner' }, { slug: 'old-city-mayor-ramadan-dates' }];
 const where = {
@@ -19,5 +19,13 @@ describe('resolveNames', () => {
     expect(() => resolveNames(['chiang-mai-ev'], stories, where)).toThrow(
       'content/news/th/smart-gender-launch.md: field "related" names "chiang-mai-ev", but there is no content/related/th/chiang-mai-ev.md',
     );
+  });
+});
+
+describe('missingNames', () => {
+  it('gives every name with no page, in the order named', () => {
+    const slugs = new Set(stories.map((s) => s.slug));
+    expect(missingNames(['b', 'chiang-mai-ev-street-cleaner', 'a'], slugs)).toEqual(['b', 'a']);
+    expect(missingNames([], slugs)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newsSchema } from './schemas.ts';
+import { newsSchema, references, schemas } from './schemas.ts';
 
 /*
  * What an editor reads when a news story's front matter is wrong: the field, what is wrong
@@ -58,5 +58,16 @@ describe('news front matter', () => {
     expect(problems({ ...story, title: undefined })).toEqual([
       'title: required: add this field / ต้องมีช่องนี้: เพิ่มช่องนี้',
     ]);
+  });
+});
+
+describe('references', () => {
+  it('names fields that exist, each naming a collection', () => {
+    for (const [collection, fields] of Object.entries(references)) {
+      for (const [field, target] of Object.entries(fields)) {
+        expect(Object.keys(schemas[collection as keyof typeof schemas].shape)).toContain(field);
+        expect(Object.keys(schemas)).toContain(target);
+      }
+    }
   });
 });

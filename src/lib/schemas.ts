@@ -151,3 +151,14 @@ export type CollectionName = keyof typeof schemas;
 
 /** Collections whose entries must have a body. */
 export const needsBody: Record<CollectionName, boolean> = { news: true, objectives: true, related: false };
+
+/**
+ * Fields that name other entries by file name, and the collection whose files they name
+ * (in the entry's own language folder, fallback pages included): `npm run check` reports a
+ * name with no entry, as the build would (`resolveNames` in `references.ts`).
+ */
+export const references: Record<CollectionName, Partial<Record<string, CollectionName>>> = {
+  news: { related: 'related' },
+  objectives: { launchStory: 'news' },
+  related: {},
+};

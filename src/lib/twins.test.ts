@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairTwins, parseEntryId, type PairableEntry } from './twins.ts';
+import { pairEntries, pairTwins, parseEntryId, type PairableEntry } from './twins.ts';
 
 const entry = (id: string, awaitingTranslation = false): PairableEntry => ({
   id,
@@ -36,6 +36,26 @@ describe('pairTwins', () => {
     expect(english.contentLang).toBe('th');
     // A fallback is not a translation: no hreflang pair is claimed.
     expect(english.translations).toEqual(['th']);
+  });
+});
+
+describe('pairEntries', () => {
+  it('returns the missing twins instead of failing, each reported on the first language that has the entry', () => {
+    const { pages, missing } = pairEntries([entry('th/launch'), entry('en/other'), entry('th/other')]);
+    expect(missing).toEqual([
+      {
+        entry: entry('th/launch'),
+        file: 'content/news/th/launch.md',
+        lang: 'en',
+        missingFile: 'content/news/en/launch.md',
+      },
+    ]);
+    // The pages that do exist are still made, so a check can go on to the next rule.
+    expect(pages.map((p) => `${p.lang}/${p.slug}`)).toEqual(['th/launch', 'th/other', 'en/other']);
+  });
+
+  it('misses nothing when the original awaits translation', () => {
+    expect(pairEntries([entry('en/launch', true)]).missing).toEqual([]);
   });
 });
 

@@ -21,6 +21,18 @@ export interface LocalizedPage<E> {
   translations: Lang[];
 }
 
+/** A language without its twin of an entry, and no original awaiting translation to show instead. */
+export interface MissingTwin<E> {
+  /** The entry the problem is reported on: the first language (in the locale table) that has one. */
+  entry: E;
+  /** That entry's file, e.g. content/news/th/launch.md. */
+  file: string;
+  /** The language that has no page. */
+  lang: Lang;
+  /** The file that would be its twin, e.g. content/news/en/launch.md. */
+  missingFile: string;
+}
+
 /** Splits an entry id into language and slug; throws a readable error for a misplaced file. */
 export function parseEntryId(id: string, filePath = id): { lang: Lang; slug: string } {
   const [lang, ...rest] = id.split('/');
@@ -33,14 +45,16 @@ export function parseEntryId(id: string, filePath = id): { lang: Lang; slug: str
 }
 
 /**
- * Groups entries into twins by slug and decides every page of every language.
- * An entry whose twin is missing fails with a message naming the file and the fix,
- * unless it is marked `awaitingTranslation`: then the other languages get a fallback page
- * that shows the original text.
+ * Groups entries into twins by slug and decides every page of every language, without
+ * failing: a missing twin is returned as a problem, so `npm run check` can report it beside
+ * every other mistake while the build (`pairTwins`) stops on it. An entry marked
+ * `awaitingTranslation` gives the languages it lacks a fallback page showing its text.
  *
- * @example pairTwins([th/launch, en/launch]) // two pages, each listing both translations
+ * @example pairEntries([th/launch]).missing // [{ file: '…/th/launch.md', lang: 'en', missingFile: '…/en/launch.md' }]
  */
-export function pairTwins<E extends PairableEntry>(entries: E[]): LocalizedPage<E>[] {
+export function pairEntries<E extends PairableEntry>(
+  entries: readonly E[],
+): { pages: LocalizedPage<E>[]; missing: MissingTwin<E>[] } {
   const bySlug = new Map<string, Partial<Record<Lang, E>>>();
   for (const entry of entries) {
     const { lang, slug } = parseEntryId(entry.id, entry.filePath);
@@ -49,7 +63,7 @@ export function pairTwins<E extends PairableEntry>(entries: E[]): LocalizedPage<
     bySlug.set(slug, twins);
   }
 
-  const problems: string[] = [];
+  const missing: MissingTwin<E>[] = [];
   const pages: LocalizedPage<E>[] = [];
   for (const [slug, twins] of bySlug) {
     const translations = langs.filter((l) => twins[l]);
@@ -67,13 +81,32 @@ export function pairTwins<E extends PairableEntry>(entries: E[]): LocalizedPage<
         const present = twins[presentLang]!;
         /* eslint-enable @typescript-eslint/no-non-null-assertion */
         const file = present.filePath ?? present.id;
-        const missing = file.replace(`/${presentLang}/`, `/${lang}/`);
-        problems.push(
-          `${file}: has no ${lang} twin. Add ${missing} with the same file name, or set "awaitingTranslation: true" in ${file}.`,
-        );
+        missing.push({
+          entry: present,
+          file,
+          lang,
+          missingFile: file.replace(`/${presentLang}/`, `/${lang}/`),
+        });
       }
     }
   }
-  if (problems.length) throw new Error(`Content is missing translations:\n${problems.join('\n')}`);
+  return { pages, missing };
+}
+
+/**
+ * The build's pairing: every page of every language, or an error naming each file whose
+ * twin is missing and the fix (`pairEntries` decides; this only refuses to go on).
+ *
+ * @example pairTwins([th/launch, en/launch]) // two pages, each listing both translations
+ */
+export function pairTwins<E extends PairableEntry>(entries: readonly E[]): LocalizedPage<E>[] {
+  const { pages, missing } = pairEntries(entries);
+  if (missing.length) {
+    const problems = missing.map(
+      (m) =>
+        `${m.file}: has no ${m.lang} twin. Add ${m.missingFile} with the same file name, or set "awaitingTranslation: true" in ${m.file}.`,
+    );
+    throw new Error(`Content is missing translations:\n${problems.join('\n')}`);
+  }
   return pages;
 }

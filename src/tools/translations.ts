@@ -1,34 +1,38 @@
 /**
  * `npm run translations`: every entry, with its state in each language, so an editor can
- * see at a glance what still needs translating.
+ * see at a glance what still needs translating. Entries pair as the site pairs them, and
+ * "may be outdated" is the warning of `npm run check`, against the default language's text.
  */
-import { join } from 'node:path';
-import { langs } from '../i18n/locales.ts';
-import { changedAt, readContent } from '../lib/contentCheck.ts';
+import { defaultLang, langs } from '../i18n/locales.ts';
+import { readContent } from '../lib/contentCheck.ts';
+import { changeDates, mayBeOutdated } from '../lib/contentHistory.ts';
+import { pairContent } from '../lib/contentRules.ts';
 
 const dir = process.env.CONTENT_DIR ?? 'content';
 const { entries } = readContent(dir, process.cwd());
-const keys = [...new Set(entries.map((e) => `${e.collection}/${e.slug}`))].sort();
+const changedAt = changeDates(dir);
 
-const rows = keys.map((key) => {
-  const [collection, slug] = key.split('/') as [string, string];
-  const twins = langs.map((lang) =>
-    entries.find((e) => e.collection === collection && e.slug === slug && e.lang === lang),
-  );
-  const source = twins[0] && changedAt(join(process.cwd(), twins[0].file));
-  const states = twins.map((entry, i) => {
-    if (!entry) {
-      const original = twins.find((t) => t?.data.awaitingTranslation);
-      return original ? `awaiting translation (shows ${original.lang})` : 'MISSING';
-    }
-    const notes = [entry.data.draft ? 'draft' : 'translated'];
-    if (i > 0 && source && source.getTime() - changedAt(join(process.cwd(), entry.file)).getTime() > 60_000) {
-      notes.push('may be outdated');
-    }
-    return notes.join(', ');
-  });
-  return [key, ...states];
-});
+const rows: string[][] = [];
+for (const [collection, { pages }] of pairContent(entries)) {
+  const bySlug = new Map<string, typeof pages>();
+  for (const page of pages) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
+  for (const [slug, twins] of bySlug) {
+    const source = twins.find((p) => p.lang === defaultLang && p.contentLang === defaultLang)?.entry.entry;
+    const states = langs.map((lang) => {
+      const page = twins.find((p) => p.lang === lang);
+      if (!page) return 'MISSING';
+      if (page.contentLang !== lang) return `awaiting translation (shows ${page.contentLang})`;
+      const { entry } = page.entry;
+      const notes = [entry.data.draft ? 'draft' : 'translated'];
+      if (source && lang !== defaultLang && mayBeOutdated(changedAt(source.path), changedAt(entry.path))) {
+        notes.push('may be outdated');
+      }
+      return notes.join(', ');
+    });
+    rows.push([`${collection}/${slug}`, ...states]);
+  }
+}
+rows.sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
 
 const header = ['entry', ...langs];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -1,0 +1,359 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { defaultLang, type Lang } from '../i18n/locales.ts';
+import type { Entry, Problem, Severity } from './contentFiles.ts';
+import { mayBeOutdated } from './contentHistory.ts';
+import { isPublished, scheduledFor } from './publishing.ts';
+import { missingNames } from './references.ts';
+import { routeLang } from './routes.ts';
+import { needsBody, references, say, type CollectionName } from './schemas.ts';
+import { pairEntries, type LocalizedPage, type MissingTwin, type PairableEntry } from './twins.ts';
+
+/**
+ * The rules of `npm run check` that look across files: bodies, twins, outdated translations,
+ * references, scheduled stories, and the links and images in bodies. Each rule asks the same
+ * function the site asks (`pairEntries`, `isPublished`, `missingNames`, `scheduledFor`, `routeLang`)
+ * and only words the answer for an editor, with the line where it can. Entries are looked
+ * up by key, never searched, so the check stays fast at ten thousand files.
+ */
+
+export interface RuleOptions {
+  /** The time that decides which stories are scheduled. */
+  now: Date;
+  /** Where images linked from bodies live (`public/`). */
+  publicDir: string;
+  /** When a file last changed, by its path in the content folder (see `contentHistory.ts`). */
+  changedAt: (path: string) => Date;
+}
+
+/** An entry as pairing sees it, with the entry it stands for. */
+export interface Pairable extends PairableEntry {
+  entry: Entry;
+}
+
+/** Every page of each collection in each language, as the site would make it (drafts and scheduled stories included). */
+interface Pages {
+  /** Pages by collection. */
+  byCollection: Map<CollectionName, LocalizedPage<Pairable>[]>;
+  /** The slugs with a page in a collection and a language, by `<collection>/<lang>`. */
+  slugs: Map<string, Set<string>>;
+  /** The same, counting only what a production build publishes now. */
+  publishedSlugs: Map<string, Set<string>>;
+}
+
+/** Adds each page's slug to the set of its collection and language. */
+function collectSlugs(
+  into: Map<string, Set<string>>,
+  collection: CollectionName,
+  pages: readonly LocalizedPage<Pairable>[],
+) {
+  for (const page of pages) {
+    const key = `${collection}/${page.lang}`;
+    const slugs = into.get(key) ?? new Set<string>();
+    slugs.add(page.slug);
+    into.set(key, slugs);
+  }
+}
+
+/** Whether a production build run at `now` publishes the entry (`isPublished`). */
+function publishedNow(e: Entry, now: Date): boolean {
+  return isPublished(
+    { draft: e.data.draft === true, date: textIn(e.data.date), published: textIn(e.data.published) },
+    e.collection,
+    now,
+    false,
+  );
+}
+
+/**
+ * Each collection's entries paired as the site pairs them (`pairEntries`), drafts and
+ * scheduled stories included, as `npm run dev` shows them: the pages, and the twins missing.
+ */
+export function pairContent(
+  entries: readonly Entry[],
+): Map<CollectionName, { pages: LocalizedPage<Pairable>[]; missing: MissingTwin<Pairable>[] }> {
+  const byCollection = new Map<CollectionName, Pairable[]>();
+  for (const entry of entries) {
+    const list = byCollection.get(entry.collection) ?? [];
+    list.push({
+      id: `${entry.lang}/${entry.slug}`,
+      filePath: entry.file,
+      // An invalid entry's data is as written (its schema error is reported): any value sets a flag.
+      data: {
+        awaitingTranslation: Boolean(entry.data.awaitingTranslation),
+        draft: Boolean(entry.data.draft),
+      },
+      entry,
+    });
+    byCollection.set(entry.collection, list);
+  }
+  return new Map([...byCollection].map(([collection, list]) => [collection, pairEntries(list)]));
+}
+
+const md = new MarkdownIt({ html: false });
+
+/** A field holding text, or undefined. */
+const textIn = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const noSlugs: ReadonlySet<string> = new Set();
+
+function problem(entry: Entry, severity: Severity, message: string, field?: string, line?: number): Problem {
+  return {
+    severity,
+    file: entry.file,
+    line: line ?? (field ? entry.lines.get(field) : undefined),
+    field,
+    message,
+  };
+}
+
+/**
+ * A missing twin is an error on the entry pairing reports it on (the first language that has
+ * one). So is a twin that exists but is a draft or dated later: a production build pairs only
+ * what it publishes (`isPublished`), and would stop there.
+ */
+function twins(entries: readonly Entry[], now: Date, problems: Problem[]): Pages {
+  const pages: Pages = { byCollection: new Map(), slugs: new Map(), publishedSlugs: new Map() };
+  const reported = new Set<string>();
+  for (const [collection, { pages: paired, missing }] of pairContent(entries)) {
+    for (const m of missing) {
+      reported.add(`${collection}/${m.lang}/${m.entry.entry.slug}`);
+      problems.push(
+        problem(
+          m.entry.entry,
+          'error',
+          say(
+            `has no ${m.lang} twin: add ${m.missingFile}, or set "awaitingTranslation: true" here`,
+            `ยังไม่มีฉบับภาษา ${m.lang}: เพิ่มไฟล์ ${m.missingFile} หรือใส่ "awaitingTranslation: true" ในไฟล์นี้`,
+          ),
+        ),
+      );
+    }
+    pages.byCollection.set(collection, paired);
+    collectSlugs(pages.slugs, collection, paired);
+  }
+
+  const published = entries.filter((e) => publishedNow(e, now));
+  for (const [collection, { pages: paired, missing }] of pairContent(published)) {
+    collectSlugs(pages.publishedSlugs, collection, paired);
+    for (const m of missing) {
+      if (reported.has(`${collection}/${m.lang}/${m.entry.entry.slug}`)) continue;
+      problems.push(
+        problem(
+          m.entry.entry,
+          'error',
+          say(
+            `has no published ${m.lang} twin: ${m.missingFile} is a draft or dated later, and the build would stop; publish both together, or set "awaitingTranslation: true" here`,
+            `ฉบับภาษา ${m.lang} ยังไม่เผยแพร่: ${m.missingFile} เป็นฉบับร่างหรือลงวันที่ในอนาคต ทำให้สร้างเว็บไซต์ไม่ได้ เผยแพร่พร้อมกัน หรือใส่ "awaitingTranslation: true" ในไฟล์นี้`,
+          ),
+        ),
+      );
+    }
+  }
+  return pages;
+}
+
+/**
+ * The source language is the default one: a translation last changed before its source
+ * (by more than a minute) may be outdated. Warned, not refused: a fix of a typo in the
+ * source need not change the translation.
+ */
+function outdated(pages: Pages, changedAt: RuleOptions['changedAt'], problems: Problem[]): void {
+  for (const list of pages.byCollection.values()) {
+    const sources = new Map<string, Entry>();
+    for (const page of list) {
+      if (page.lang === defaultLang && page.contentLang === defaultLang)
+        sources.set(page.slug, page.entry.entry);
+    }
+    for (const page of list) {
+      const source = sources.get(page.slug);
+      if (!source || page.lang === defaultLang || page.contentLang !== page.lang) continue;
+      const translation = page.entry.entry;
+      const sourceAt = changedAt(source.path);
+      const translationAt = changedAt(translation.path);
+      if (!mayBeOutdated(sourceAt, translationAt)) continue;
+      const [was, is] = [sourceAt.toISOString().slice(0, 16), translationAt.toISOString().slice(0, 16)];
+      problems.push(
+        problem(
+          translation,
+          'warning',
+          say(
+            `may be outdated: ${source.file} changed on ${was}, this translation on ${is}; update it to match`,
+            `คำแปลอาจไม่เป็นปัจจุบัน: ${source.file} แก้ไขเมื่อ ${was} แต่ไฟล์นี้แก้ไขเมื่อ ${is}`,
+          ),
+        ),
+      );
+    }
+  }
+}
+
+/** The names a field holds: one name or a list of them. */
+function namesIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Rules for one valid entry on its own: the entries it names, and its date. */
+function ownRules(entry: Entry, pages: Pages, now: Date, problems: Problem[]): void {
+  for (const [field, target] of Object.entries(references[entry.collection])) {
+    if (!target) continue;
+    const slugs = pages.slugs.get(`${target}/${entry.lang}`) ?? noSlugs;
+    const names = namesIn(entry.data[field]);
+    const missing = missingNames(names, slugs);
+    for (const slug of missing) {
+      problems.push(
+        problem(
+          entry,
+          'error',
+          say(
+            `names "${slug}", but there is no content/${target}/${entry.lang}/${slug}.md: fix the name or add the file`,
+            `อ้างถึง "${slug}" แต่ไม่มีไฟล์ content/${target}/${entry.lang}/${slug}.md: แก้ชื่อหรือเพิ่มไฟล์`,
+          ),
+          field,
+        ),
+      );
+    }
+    // A published entry naming one that is not published yet: the build would not find it.
+    if (!publishedNow(entry, now)) continue;
+    const live = pages.publishedSlugs.get(`${target}/${entry.lang}`) ?? noSlugs;
+    for (const slug of missingNames(names, live)) {
+      if (missing.includes(slug)) continue;
+      problems.push(
+        problem(
+          entry,
+          'error',
+          say(
+            `names "${slug}", which is a draft or dated later, so the build would stop: publish content/${target}/${entry.lang}/${slug}.md first, or remove the name`,
+            `อ้างถึง "${slug}" ซึ่งยังเป็นฉบับร่างหรือลงวันที่ในอนาคต ทำให้สร้างเว็บไซต์ไม่ได้: เผยแพร่ไฟล์ content/${target}/${entry.lang}/${slug}.md ก่อน หรือลบชื่อนี้ออก`,
+          ),
+          field,
+        ),
+      );
+    }
+  }
+
+  const published = textIn(entry.data.published);
+  const when = scheduledFor({ date: textIn(entry.data.date), published }, entry.collection, now);
+  if (when) {
+    problems.push(
+      problem(
+        entry,
+        'scheduled',
+        say(
+          `is dated ${when.toISOString()}: it is scheduled and will not be published before then`,
+          `ลงวันที่ในอนาคต: จะเผยแพร่เมื่อถึงวันที่กำหนด`,
+        ),
+        published ? 'published' : 'date',
+      ),
+    );
+  }
+}
+
+/** Links in bodies must lead to a page in the entry's language; images must exist and say what they show. */
+function bodyLinks(
+  entry: Entry,
+  pages: Pages,
+  imageExists: (src: string) => boolean,
+  problems: Problem[],
+): void {
+  // Links and images all start with "[" in Markdown (autolinks need a scheme, so never lead
+  // inside the site): a body without one needs no parsing, which is most of them.
+  if (!entry.body.includes('[')) return;
+  const hasEntry = (collection: CollectionName, lang: Lang, slug: string) =>
+    pages.slugs.get(`${collection}/${lang}`)?.has(slug) ?? false;
+  const add = (message: string, line: number) =>
+    problems.push(problem(entry, 'error', message, undefined, line));
+
+  const checkLink = (href: string, line: number) => {
+    if (!href.startsWith('/') || href.startsWith('//')) return;
+    const target = routeLang(href, hasEntry);
+    if (!target) {
+      add(
+        say(
+          `link ${href} leads nowhere on this site: fix the address`,
+          `ลิงก์ ${href} ไม่มีหน้านี้ในเว็บไซต์: แก้ที่อยู่ลิงก์`,
+        ),
+        line,
+      );
+    } else if (target !== entry.lang) {
+      add(
+        say(
+          `link ${href} leads to the ${target} site: link to the ${entry.lang} page instead`,
+          `ลิงก์ ${href} ไปยังหน้าภาษา ${target}: ลิงก์ไปยังหน้าภาษา ${entry.lang} แทน`,
+        ),
+        line,
+      );
+    }
+  };
+  const checkImage = (src: string, alt: string, line: number) => {
+    if (!alt.trim()) {
+      add(
+        say(
+          `image ${src} has no alt text: describe it inside ![…](${src})`,
+          `รูป ${src} ไม่มีคำบรรยาย: ใส่คำบรรยายใน ![…](${src})`,
+        ),
+        line,
+      );
+    }
+    if (!/^[a-z]+:/i.test(src) && !imageExists(src)) {
+      const at = `public${src.startsWith('/') ? '' : '/'}${src}`;
+      add(
+        say(
+          `image ${src} does not exist: put the file in ${at} or fix the path`,
+          `ไม่มีไฟล์รูป ${src}: วางไฟล์ไว้ที่ ${at} หรือแก้ที่อยู่`,
+        ),
+        line,
+      );
+    }
+  };
+
+  const walk = (tokens: ReturnType<typeof md.parse>, line: number) => {
+    for (const token of tokens) {
+      const here = token.map ? entry.bodyStartLine + token.map[0] : line;
+      if (token.children) walk(token.children, here);
+      if (token.type === 'link_open') checkLink(String(token.attrGet('href') ?? ''), here);
+      if (token.type === 'image') checkImage(String(token.attrGet('src') ?? ''), token.content, here);
+    }
+  };
+  walk(md.parse(entry.body, {}), entry.bodyStartLine);
+}
+
+/** Every rule across entries, in one pass each; returns the problems found. */
+export function checkRules(entries: readonly Entry[], options: RuleOptions): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    if (needsBody[entry.collection] && !entry.body.trim()) {
+      problems.push(
+        problem(
+          entry,
+          'error',
+          say(
+            'has no text below the front matter: write the story after the closing "---"',
+            'ยังไม่มีเนื้อหา: เขียนเนื้อหาต่อจากบรรทัด "---" ปิดท้าย',
+          ),
+          undefined,
+          entry.bodyStartLine,
+        ),
+      );
+    }
+  }
+  const pages = twins(entries, options.now, problems);
+  outdated(pages, options.changedAt, problems);
+
+  const images = new Map<string, boolean>();
+  const imageExists = (src: string) => {
+    const path = src.split(/[?#]/)[0] ?? '';
+    let exists = images.get(path);
+    if (exists === undefined) {
+      exists = existsSync(join(options.publicDir, path));
+      images.set(path, exists);
+    }
+    return exists;
+  };
+  for (const entry of entries) {
+    if (!entry.valid) continue;
+    ownRules(entry, pages, options.now, problems);
+    bodyLinks(entry, pages, imageExists, problems);
+  }
+  return problems;
+}
