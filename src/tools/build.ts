@@ -19,8 +19,11 @@
  * changes: the messages are the same with or without it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkContent, formatProblem } from '../lib/contentCheck.ts';
+import { schemas } from '../lib/schemas.ts';
 import { buildSteps } from './buildSteps.ts';
 
 const outDir = process.env.OUT_DIR ?? 'dist';
@@ -79,7 +82,31 @@ if (problems.some((p) => p.severity === 'error'))
   fail('Content has errors (npm run check). / เนื้อหามีข้อผิดพลาด');
 
 const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'inherit' }).status === 0;
-if (!timed('type check', () => run('astro', ['check']))) fail('Type check failed (astro check).');
+
+/**
+ * The type check reads the code and the schemas, never the entries (the content check above
+ * and Astro's build validate those), so it runs on empty collections with a cache of its own:
+ * its time and memory then stay the same however many stories the archive holds (at 5,000
+ * per language, 24 s and 1.3 GiB on the real tree, 13 s and 0.9 GiB on empty ones).
+ */
+function typeCheck(): boolean {
+  const empty = mkdtempSync(join(tmpdir(), 'smart-gender-types-'));
+  try {
+    for (const collection of Object.keys(schemas))
+      mkdirSync(join(empty, 'content', collection), { recursive: true });
+    const result = spawnSync('astro', ['check'], {
+      env: { ...process.env, CONTENT_DIR: join(empty, 'content'), ASTRO_CACHE_DIR: join(empty, 'cache') },
+      encoding: 'utf8',
+    });
+    // Empty on purpose: the loader's "No files found" warnings would only mislead.
+    const output = `${result.stdout}${result.stderr}`.replace(/^.*\[glob-loader\] No files found.*\n/gm, '');
+    process.stdout.write(output);
+    return result.status === 0;
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+if (!timed('type check', typeCheck)) fail('Type check failed (astro check).');
 const [build, index] = buildSteps(fresh, process.argv.slice(2));
 const built = timed('astro build', () => {
   rmSync(fresh, { recursive: true, force: true });
