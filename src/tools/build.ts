@@ -11,7 +11,7 @@
  *   [{ "step": "content check", "start": 1764300000000, "seconds": 41.2, "cpuSeconds": 40.9 }, …]
  *
  * one entry per step that ran, in order: content check, type check, astro build, search
- * index, folder swap. `start` is in milliseconds since 1970, so another process can match
+ * index, precompress, folder swap. `start` is in milliseconds since 1970, so another process can match
  * it with what it saw at that moment (the benchmark's memory samples). `cpuSeconds` is the
  * processor time of the step's processes together (on Linux; absent elsewhere): unlike
  * `seconds`, it leaves out time spent waiting for a core that other work holds. The file
@@ -107,13 +107,14 @@ function typeCheck(): boolean {
   }
 }
 if (!timed('type check', typeCheck)) fail('Type check failed (astro check).');
-const [build, index] = buildSteps(fresh, process.argv.slice(2));
+const [build, index, precompress] = buildSteps(fresh, process.argv.slice(2));
 const built = timed('astro build', () => {
   rmSync(fresh, { recursive: true, force: true });
   return run(...build);
 });
 if (!built) fail('Build failed (astro build).');
 if (!timed('search index', () => run(...index))) fail('Search indexing failed.');
+if (!timed('precompress', () => run(...precompress))) fail('Writing the compressed copies failed.');
 
 timed('folder swap', () => {
   rmSync(old, { recursive: true, force: true });

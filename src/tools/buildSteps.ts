@@ -4,12 +4,17 @@ type Step = [command: string, args: string[]];
 /**
  * The commands that build the site into `outDir`: Astro's build, then the search index of
  * what it built (src/tools/index-search.ts), run once Astro has exited so the two never hold
- * memory at once. `npm run build` runs them between its checks and its folder swap; the
- * tests' fixture builds and the benchmark run them alone. Extra arguments go to `astro build`.
+ * memory at once, then the compressed copies of every text file (src/tools/precompress.ts).
+ * `npm run build` runs them between its checks and its folder swap; the tests' fixture
+ * builds and the benchmark run them alone. Extra arguments go to `astro build`.
  */
-export function buildSteps(outDir: string, astroArgs: string[] = []): [astro: Step, index: Step] {
+export function buildSteps(
+  outDir: string,
+  astroArgs: string[] = [],
+): [astro: Step, index: Step, precompress: Step] {
   return [
     ['astro', ['build', '--outDir', outDir, ...astroArgs]],
     ['node', ['src/tools/index-search.ts', outDir]],
+    ['node', ['src/tools/precompress.ts', outDir]],
   ];
 }

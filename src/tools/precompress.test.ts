@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { precompress } from './precompress.ts';
+
+describe('precompress', () => {
+  it('writes .br and .gz copies beside text files that decode to the same bytes, and leaves the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precompress-'));
+    const page = `<!doctype html><html lang="th"><p>${'ทุกเพศเท่าเทียม '.repeat(200)}</p></html>`;
+    writeFileSync(join(dir, 'index.html'), page);
+    writeFileSync(join(dir, 'event.ics'), 'BEGIN:VCALENDAR\r\n'.repeat(50));
+    writeFileSync(join(dir, 'font.woff2'), Buffer.alloc(2000, 7));
+    writeFileSync(join(dir, 'tiny.css'), 'a{}');
+    expect(precompress(dir)).toBe(3);
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        'event.ics',
+        'event.ics.br',
+        'event.ics.gz',
+        'font.woff2',
+        'index.html',
+        'index.html.br',
+        'index.html.gz',
+        'tiny.css',
+      ].sort(),
+    );
+    expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(page);
+    expect(gunzipSync(readFileSync(join(dir, 'index.html.gz'))).toString()).toBe(page);
+    expect(readFileSync(join(dir, 'index.html.br')).length).toBeLessThan(Buffer.byteLength(page) / 10);
+  });
+});
