@@ -3,7 +3,8 @@ import { chromiumLaunchOptions } from './src/config/browser.ts';
 import { normaliseBase } from './src/config/deploy.ts';
 
 /**
- * e2e tests run against the production build (`dist/`), served by `src/tools/serve.ts`.
+ * e2e tests run against the production build (`dist/`), served by Debian's nginx with the
+ * repository's own server file (src/tools/nginxServer.ts), as municipal IT serves it.
  * Playwright cannot download its own browser here, so Debian's Chromium stands in when
  * Playwright's is absent (src/config/browser.ts).
  */
@@ -42,11 +43,12 @@ export default defineConfig({
       use: { ...desktop, javaScriptEnabled: false },
     },
   ],
-  // Served as a CDN would serve it: under the base path, with the _headers rules applied.
+  // nginx with deploy/nginx/'s file for the base path; stopped with SIGTERM so it cleans up.
   webServer: {
-    command: `node src/tools/serve.ts --dir ${siteDir} --port ${port} --base ${base}`,
+    command: `node src/tools/nginxServer.ts --dir ${siteDir} --port ${port} --base ${base}`,
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
   },
 });

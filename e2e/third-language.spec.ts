@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
-import { serveSite } from '../src/tools/serve.ts';
+import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
 
 /*
  * A third language by configuration alone. A temporary copy of the project gets exactly the
@@ -36,7 +35,7 @@ const lao = {
 const story = 'smart-gender-launch';
 
 let project = '';
-let server: Server | undefined;
+let server: RunningServer | undefined;
 let origin = '';
 let output = '';
 
@@ -76,14 +75,23 @@ function buildWithLao(): void {
   expect(result.status, output).toBe(0);
 }
 
+/** A port nothing listens on, for this spec's own nginx. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
 test.beforeAll(async () => {
   buildWithLao();
-  server = await serveSite(join(project, 'dist'), 0);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startNginx(join(project, 'dist'), await freePort());
+  origin = server.origin;
 });
 
 test.afterAll(() => {
-  server?.close();
+  server?.stop();
   if (project) rmSync(project, { recursive: true, force: true });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { missingMessage, nextStep, type Attempt, type Machine } from './ensureBrowser.ts';
+import { missingMessage, nextStep, nginxPackages, type Attempt, type Machine } from './ensureBrowser.ts';
 
 const own = { path: '/root/.cache/ms-playwright/chromium/chrome', source: 'playwright' } as const;
 const debian = { path: '/usr/bin/chromium', source: 'system' } as const;
-const bare: Machine = { browser: undefined, thaiFont: false, root: true, apt: true };
+const bare: Machine = { browser: undefined, thaiFont: false, nginx: false, root: true, apt: true };
 const none = new Set<Attempt>();
 
 describe('finding or installing a browser', () => {
@@ -70,5 +70,25 @@ describe('finding or installing a browser', () => {
       /fonts-thai-tlwg missing, and this is not Debian or Ubuntu/,
     );
     expect(elsewhere.kind === 'stop' && elsewhere.message).not.toContain('chromium');
+  });
+
+  it('installs nginx with its brotli module for the tests, with whatever else is missing, never for the preview images', () => {
+    const ready = { ...bare, browser: debian, thaiFont: true };
+    expect(nextStep(ready, none)).toMatchObject({ kind: 'ready' });
+    const server = nextStep(ready, none, { server: true });
+    expect(server.kind === 'run' && server.commands[1]).toEqual([
+      'apt-get',
+      ['install', '-y', '-qq', 'nginx-light', 'libnginx-mod-http-brotli-static'],
+    ]);
+    const all = nextStep(bare, new Set(['playwright']), { server: true });
+    expect(all.kind === 'run' && all.commands[1]).toEqual([
+      'apt-get',
+      ['install', '-y', '-qq', 'chromium', 'fonts-thai-tlwg', ...nginxPackages],
+    ]);
+    expect(nextStep({ ...ready, nginx: true }, none, { server: true })).toMatchObject({ kind: 'ready' });
+    const user = nextStep({ ...ready, root: false }, none, { server: true });
+    expect(user.kind === 'stop' && user.message).toContain(
+      'sudo apt-get install nginx-light libnginx-mod-http-brotli-static',
+    );
   });
 });

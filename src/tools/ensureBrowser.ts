@@ -2,8 +2,10 @@
  * Makes sure this machine can run the browser tests, the benchmark and the preview-image
  * script: a Chromium to drive and a Thai font for it to draw with (without one, Thai text
  * that is not set in the site's web font, such as the "ไทย" label on English pages, and
- * every screenshot show empty boxes). `npm test`, `npm run test:e2e`, `npm run bench` and
- * `npm run og-image` call it first, so a fresh clone needs nothing installed by hand.
+ * every screenshot show empty boxes), and for the tests and the benchmark the server the
+ * site is read through: Debian's nginx with its brotli module, running the repository's own
+ * server file (src/tools/nginxServer.ts). `npm test`, `npm run test:e2e`, `npm run bench`
+ * and `npm run og-image` call it first, so a fresh clone needs nothing installed by hand.
  *
  * The order, cheapest and least intrusive first:
  * 1. Playwright's own Chromium, if installed;
@@ -12,8 +14,9 @@
  *    tried before anything touches the system, and it fails within seconds where the
  *    download host is unreachable, which is why it is not run as `--with-deps` (that would
  *    install the system libraries first, for nothing);
- * 4. as root on Debian or Ubuntu, `apt-get update` and `apt-get install` of `chromium` and
- *    `fonts-thai-tlwg`, whichever is missing;
+ * 4. as root on Debian or Ubuntu, `apt-get update` and `apt-get install` of `chromium`,
+ *    `fonts-thai-tlwg` and the nginx packages, whichever are missing (nginx has no other
+ *    source: Playwright's download does not bring one);
  * 5. otherwise, one message in English and Thai that names what to install, and nothing runs.
  *
  * Run directly (`node src/tools/ensureBrowser.ts`) it does the same and exits 1 on failure.
@@ -28,6 +31,8 @@ export interface Machine {
   browser: FoundBrowser | undefined;
   /** `fc-list :lang=th` lists at least one font. */
   thaiFont: boolean;
+  /** nginx with its brotli_static module enabled, as Debian's packages install them. */
+  nginx: boolean;
   /** Running as root (apt-get and Playwright's `install-deps` need it). */
   root: boolean;
   /** Debian or Ubuntu, with apt-get. */
@@ -43,15 +48,28 @@ export type Step =
   | { kind: 'stop'; message: string };
 
 export const thaiFontPackage = 'fonts-thai-tlwg';
+/** nginx, and the module that sends the build's .br files (`brotli_static`). */
+export const nginxPackages = ['nginx-light', 'libnginx-mod-http-brotli-static'];
+
+/** What the caller needs besides a browser and a Thai font. */
+export interface Needs {
+  /** The site's server, nginx (the tests and the benchmark; not the preview-image script). */
+  server: boolean;
+}
 
 /**
  * What to do next, given what the machine has and which attempts were already made.
  * @example nextStep({ browser: undefined, thaiFont: true, root: false, apt: true }, new Set())
  * // { kind: 'run', attempt: 'playwright', ... }
  */
-export function nextStep(machine: Machine, tried: ReadonlySet<Attempt>): Step {
+export function nextStep(
+  machine: Machine,
+  tried: ReadonlySet<Attempt>,
+  needs: Needs = { server: false },
+): Step {
   const { browser, thaiFont, root, apt } = machine;
-  if (browser && thaiFont) return { kind: 'ready', browser };
+  const serverMissing = needs.server && !machine.nginx;
+  if (browser && thaiFont && !serverMissing) return { kind: 'ready', browser };
 
   if (!browser && !tried.has('playwright')) {
     const commands: [string, string[]][] = [['npx', ['playwright', 'install', 'chromium']]];
@@ -59,7 +77,11 @@ export function nextStep(machine: Machine, tried: ReadonlySet<Attempt>): Step {
     return { kind: 'run', attempt: 'playwright', say: "Installing Playwright's Chromium", commands };
   }
 
-  const packages = [...(browser ? [] : ['chromium']), ...(thaiFont ? [] : [thaiFontPackage])];
+  const packages = [
+    ...(browser ? [] : ['chromium']),
+    ...(thaiFont ? [] : [thaiFontPackage]),
+    ...(serverMissing ? nginxPackages : []),
+  ];
   if (root && apt && !tried.has('apt')) {
     return {
       kind: 'run',
@@ -110,6 +132,10 @@ export function readMachine(): Machine {
   }
   return {
     browser: findChromium(),
+    nginx:
+      existsSync('/usr/sbin/nginx') &&
+      existsSync('/etc/nginx/mime.types') &&
+      existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
     // Without fontconfig's fc-list (it comes with Chromium), look for the Thai package's fonts.
     thaiFont: fonts.error
       ? ['/usr/share/fonts/truetype/tlwg', '/usr/share/fonts/opentype/tlwg'].some((dir) => existsSync(dir))
@@ -123,10 +149,10 @@ export function readMachine(): Machine {
  * Finds or installs what the browser tests need; returns the browser, or undefined after
  * printing the message that says what to install.
  */
-export function ensureBrowser(): FoundBrowser | undefined {
+export function ensureBrowser(needs: Needs = { server: false }): FoundBrowser | undefined {
   const tried = new Set<Attempt>();
   for (;;) {
-    const step = nextStep(readMachine(), tried);
+    const step = nextStep(readMachine(), tried, needs);
     if (step.kind === 'ready') return step.browser;
     if (step.kind === 'stop') {
       console.error(`\n${step.message}\n`);
@@ -150,7 +176,8 @@ export function ensureBrowser(): FoundBrowser | undefined {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const browser = ensureBrowser();
+  // Run directly by `npm run test:e2e`: the browser tests read the site through nginx.
+  const browser = ensureBrowser({ server: true });
   if (!browser) process.exit(1);
   console.log(`Browser: ${browser.path}`);
 }

@@ -2,7 +2,7 @@
  * `npm test`: every check of the project, in one run that ends with one plain line,
  * "N passed, N failed", counting every test (also written to test-results/summary.txt for CI).
  *
- * 1. A browser and a Thai font, found or installed (src/tools/ensureBrowser.ts); without
+ * 1. A browser, a Thai font and nginx, found or installed (src/tools/ensureBrowser.ts); without
  *    them nothing runs and one message says what to install.
  * 2. `npm run build`: content check, type check (the run's only `astro check`), build, index.
  * 3. Unit tests (Vitest) and the Nu HTML checker over every built page (each page a test),
@@ -137,7 +137,7 @@ function finish(): never {
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
-const browserReady = ensureBrowser() !== undefined;
+const browserReady = ensureBrowser({ server: true }) !== undefined;
 stage('browser set-up', browserReady, { passed: 0, failed: 0 });
 if (!browserReady) finish();
 

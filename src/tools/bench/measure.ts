@@ -8,7 +8,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
-import { serveSite } from '../serve.ts';
+import { request as httpGet } from 'node:http';
+import { startNginx } from '../nginxServer.ts';
 import { parseTimings, stepShares, type MemorySample, type StepShare } from './stepShares.ts';
 
 /** What one `npm run build` of the corpus cost, and what it made. */
@@ -37,8 +38,27 @@ export interface SearchFigures {
 /** What the first view of a page costs: requests and bytes as a CDN serves them (gzip). */
 export interface PageWeight {
   requests: number;
+  /** What Chromium received (it asks for brotli). */
   bytes: number;
   scriptBytes: number;
+  /** The same files asked for with each encoding alone: bodies as sent, plus headers. */
+  byEncoding: { br: number; gzip: number };
+}
+
+/** Bytes nginx sends for `url` to a client accepting only `encoding`: body as sent, plus headers. */
+function bytesSent(url: string, encoding: string): Promise<number> {
+  return new Promise((done, fail) => {
+    httpGet(url, { headers: { 'Accept-Encoding': encoding } }, (response) => {
+      const head = response.rawHeaders.reduce((n, h) => n + h.length + 2, 0) + 20;
+      let body = 0;
+      response.on('data', (chunk: Buffer) => (body += chunk.length));
+      response.on('end', () => {
+        done(head + body);
+      });
+    })
+      .on('error', fail)
+      .end();
+  });
 }
 
 export interface LighthouseFigures {
@@ -240,10 +260,11 @@ async function measureSearch(
 async function pageWeight(browser: Browser, url: string): Promise<PageWeight> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const sizes: Promise<{ bytes: number; script: boolean }>[] = [];
+  const sizes: Promise<{ url: string; bytes: number; script: boolean }>[] = [];
   page.on('requestfinished', (request) =>
     sizes.push(
       request.sizes().then((s) => ({
+        url: request.url(),
         bytes: s.responseBodySize + s.responseHeadersSize,
         script: request.resourceType() === 'script',
       })),
@@ -252,10 +273,13 @@ async function pageWeight(browser: Browser, url: string): Promise<PageWeight> {
   await page.goto(url, { waitUntil: 'networkidle' });
   const all = await Promise.all(sizes);
   await context.close();
+  const sent = async (encoding: string) =>
+    (await Promise.all(all.map((r) => bytesSent(r.url, encoding)))).reduce((a, b) => a + b, 0);
   return {
     requests: all.length,
     bytes: all.reduce((n, r) => n + r.bytes, 0),
     scriptBytes: all.filter((r) => r.script).reduce((n, r) => n + r.bytes, 0),
+    byEncoding: { br: await sent('br'), gzip: await sent('gzip') },
   };
 }
 
@@ -282,11 +306,11 @@ export interface SiteProbe {
   queries: [first: string, next: string];
 }
 
-/** Serves `<work>/dist` on `port` and measures it in the browser. */
+/** Serves `<work>/dist` on `port` with nginx and the repository's server file, and measures it in the browser. */
 export async function measureSite(work: string, port: number, probe: SiteProbe): Promise<SiteFigures> {
   const out = join(work, 'dist');
-  const server = await serveSite(out, port);
-  const origin = `http://127.0.0.1:${port}`;
+  const server = await startNginx(out, port);
+  const { origin } = server;
   try {
     const { browser, debuggingPort, articlePath, queries } = probe;
     return {
@@ -300,6 +324,6 @@ export async function measureSite(work: string, port: number, probe: SiteProbe):
       },
     };
   } finally {
-    server.close();
+    server.stop();
   }
 }

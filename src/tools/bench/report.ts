@@ -82,6 +82,7 @@ function siteTables(rows: Row[]): string {
     [
       'articles per language',
       'article first view, default language (bodies + headers)',
+      'the same, brotli / gzip only',
       'requests',
       'of which script',
       'news list page (HTML)',
@@ -92,6 +93,7 @@ function siteTables(rows: Row[]): string {
     rows.map(({ perLang, site }) => [
       count(perLang),
       kib(site.article.bytes),
+      `${kib(site.article.byEncoding.br)} / ${kib(site.article.byEncoding.gzip)}`,
       String(site.article.requests),
       kib(site.article.scriptBytes),
       kib(site.newsList),
@@ -127,7 +129,7 @@ function siteTables(rows: Row[]): string {
 export function runSection(rows: Row[], when: Date, machine: string): string {
   return `## Run of ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC
 
-Machine: ${machine}. Served by \`src/tools/serve.ts\` as a CDN serves it (gzip for text, the \`_headers\` rules); bytes are what Chromium received. Lighthouse: mobile emulation, simulated throttling; scores are performance/accessibility/best practices/SEO.
+Machine: ${machine}. Served by Debian's nginx with the repository's server file (\`deploy/nginx/smart-gender.conf\`: the build's precompressed .br and .gz files, the same headers as \`_headers\`); bytes are what Chromium received, and what nginx sends a client that accepts brotli only or gzip only. Lighthouse: mobile emulation, simulated throttling; scores are performance/accessibility/best practices/SEO.
 
 ### Build
 
