@@ -50,9 +50,30 @@ describe('_headers file', () => {
     }
   });
 
-  it('never sets Cache-Control in two rules that match the same path', () => {
-    const withCache = rules.filter((r) => 'Cache-Control' in r.headers).map((r) => r.pattern);
-    expect(withCache).not.toContain('/smart-gender/*');
+  it('states Cache-Control for every path, never leaving it to a host default', () => {
+    const catchAll = rules.find((r) => r.pattern === '/smart-gender/*');
+    expect(catchAll?.headers['Cache-Control']).toBe('public, max-age=0, must-revalidate');
+    // Hosts join the values of every matching rule: a rule that sets Cache-Control again
+    // detaches the catch-all's first, so a path never gets two values.
+    for (const rule of rules.filter((r) => r !== catchAll && 'Cache-Control' in r.headers)) {
+      expect(rule.detach, rule.pattern).toContain('Cache-Control');
+    }
+    for (const path of ['/smart-gender/_astro/a.B1c2.js', '/smart-gender/pagefind/index/th_1.pf_index']) {
+      expect(headersFor(path, rules)['Cache-Control'], path).toBe('public, max-age=31536000, immutable');
+    }
+  });
+});
+
+describe('_headers parsing', () => {
+  it('reads detach lines and joins a header that two matching rules set, as Cloudflare Pages does', () => {
+    const rules = parseHeadersFile('/*\n  X-A: 1\n  X-B: 1\n/x/*\n  ! X-A\n  X-A: 2\n  X-B: 2\n');
+    expect(rules[1]).toEqual({ pattern: '/x/*', headers: { 'X-A': '2', 'X-B': '2' }, detach: ['X-A'] });
+    expect(headersFor('/x/y', rules)).toEqual({ 'X-A': '2', 'X-B': '1, 2' });
+    expect(headersFor('/z', rules)).toEqual({ 'X-A': '1', 'X-B': '1' });
+  });
+
+  it('rejects a header line with neither a value nor a detach mark', () => {
+    expect(() => parseHeadersFile('/*\n  Cache-Control\n')).toThrow(/neither/);
   });
 });
 

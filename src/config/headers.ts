@@ -52,25 +52,31 @@ export const revalidate = 'public, max-age=0, must-revalidate';
 export const fingerprinted = ['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/filter/*'];
 
 /**
- * The `_headers` file for a site served under `base`. Rules never overlap on Cache-Control,
- * because some hosts join the values of every matching rule.
+ * The `_headers` file for a site served under `base`. Cache-Control is stated for every
+ * path, not left to a host's default: the catch-all rule revalidates, and each rule for
+ * fingerprinted files first detaches that value (`! Cache-Control`, Cloudflare Pages) and
+ * then sets its own. Without the detach Cloudflare Pages would join the two values of a
+ * path both rules match into one contradictory header; Netlify's parser skips the line
+ * (it has no colon).
  * @example headersFile('/smart-gender/') // "/smart-gender/*\n  Content-Security-Policy: …"
  */
 export function headersFile(base: string): string {
-  const rule = (path: string, headers: Record<string, string>) =>
-    `${base}${path}\n${Object.entries(headers)
-      .map(([k, v]) => `  ${k}: ${v}`)
-      .join('\n')}\n`;
+  const rule = (path: string, headers: Record<string, string>, detach: string[] = []) =>
+    `${base}${path}\n${[
+      ...detach.map((name) => `  ! ${name}`),
+      ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`),
+    ].join('\n')}\n`;
   return [
-    rule('*', securityHeaders),
-    ...fingerprinted.map((p) => rule(p, { 'Cache-Control': immutable })),
+    rule('*', { ...securityHeaders, 'Cache-Control': revalidate }),
+    ...fingerprinted.map((p) => rule(p, { 'Cache-Control': immutable }, ['Cache-Control'])),
   ].join('\n');
 }
 
-/** One rule of a `_headers` file. */
+/** One rule of a `_headers` file: the headers it sets, and those it detaches (`! Name`). */
 export interface HeaderRule {
   pattern: string;
   headers: Record<string, string>;
+  detach: string[];
 }
 
 /** Parses a `_headers` file (Netlify / Cloudflare Pages format). */
@@ -79,11 +85,16 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: {} });
+      rules.push({ pattern: line.trim(), headers: {}, detach: [] });
     } else {
       const rule = rules.at(-1);
       if (!rule) throw new Error(`_headers: "${line.trim()}" comes before any path`);
+      if (line.trim().startsWith('!')) {
+        rule.detach.push(line.trim().slice(1).trim());
+        continue;
+      }
       const at = line.indexOf(':');
+      if (at < 0) throw new Error(`_headers: "${line.trim()}" is neither "Name: value" nor "! Name"`);
       rule.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     }
   }
@@ -91,14 +102,20 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 }
 
 /**
- * The headers a host applies to `path`: every matching rule's headers, with
- * Cache-Control revalidated unless a fingerprint rule says otherwise.
+ * The headers the rules state for `path`, as Cloudflare Pages applies them: every matching
+ * rule in file order, its detached headers removed first, and a header that an earlier
+ * matching rule set joined to the new value with ", ". Nothing a host adds by default.
  */
 export function headersFor(path: string, rules: HeaderRule[]): Record<string, string> {
-  const out: Record<string, string> = { 'Cache-Control': revalidate };
-  for (const { pattern, headers } of rules) {
+  const out = new Map<string, { name: string; value: string }>();
+  for (const { pattern, headers, detach } of rules) {
     const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-    if (re.test(path)) Object.assign(out, headers);
+    if (!re.test(path)) continue;
+    for (const name of detach) out.delete(name.toLowerCase());
+    for (const [name, value] of Object.entries(headers)) {
+      const earlier = out.get(name.toLowerCase());
+      out.set(name.toLowerCase(), earlier ? { name, value: `${earlier.value}, ${value}` } : { name, value });
+    }
   }
-  return out;
+  return Object.fromEntries([...out.values()].map(({ name, value }) => [name, value]));
 }
