@@ -90,8 +90,8 @@ test.beforeAll(async () => {
   origin = server.origin;
 });
 
-test.afterAll(() => {
-  server?.stop();
+test.afterAll(async () => {
+  await server?.stop();
   if (project) rmSync(project, { recursive: true, force: true });
 });
 

@@ -60,7 +60,8 @@ export function testConfig(server: string, options: { root: string; port: number
 /** A running nginx: its address and how to stop it. */
 export interface RunningServer {
   origin: string;
-  stop(): void;
+  /** Stops nginx and, once it has exited, removes its temporary folder. */
+  stop(): Promise<void>;
 }
 
 /** Resolves once something listens on `port`, or rejects after `ms`. */
@@ -117,8 +118,12 @@ export async function startNginx(dir: string, port: number, baseSetting = '/'): 
   let exited: number | null | undefined;
   nginx.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   nginx.on('exit', (code) => (exited = code));
-  const stop = () => {
-    nginx.kill('SIGQUIT');
+  const stop = async () => {
+    if (exited === undefined) {
+      const gone = new Promise((done) => nginx.once('exit', done));
+      nginx.kill('SIGQUIT');
+      await gone;
+    }
     rmSync(prefix, { recursive: true, force: true });
   };
   try {
@@ -126,7 +131,7 @@ export async function startNginx(dir: string, port: number, baseSetting = '/'): 
       exited === undefined ? undefined : `nginx exited (${String(exited)}): ${stderr || readLog(prefix)}`,
     );
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
   return { origin: `http://127.0.0.1:${port}`, stop };
@@ -150,8 +155,7 @@ if (import.meta.main) {
   console.log(`nginx serving ${values.dir}/ at ${server.origin}${base}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      server.stop();
-      process.exit(0);
+      void server.stop().then(() => process.exit(0));
     });
   }
 }

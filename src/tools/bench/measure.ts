@@ -324,6 +324,6 @@ export async function measureSite(work: string, port: number, probe: SiteProbe):
       },
     };
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
