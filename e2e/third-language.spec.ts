@@ -85,6 +85,8 @@ async function freePort(): Promise<number> {
 }
 
 test.beforeAll(async () => {
+  // A whole `npm run build`, type check included: a minute or more while other specs run.
+  test.setTimeout(240_000);
   buildWithLao();
   server = await startNginx(join(project, 'dist'), await freePort());
   origin = server.origin;

@@ -15,8 +15,9 @@ import { at, base, siteFile, sitemapPaths, siteRoot } from './site.ts';
 /*
  * The same checks for every real server the site is deployed on: what a reader's browser
  * receives from it (status codes, security headers, caching, content types, compression)
- * for the build under test, asked over HTTP only. Browser-level checks (CSP violations while
- * reading, the 404 page's links) stay in cdn.spec.ts, which runs through the suite's server.
+ * for the build under test, asked over HTTP, and one reading, sharing and searching session in
+ * the browser under the policy the server sends. The fuller browser checks (every page, the
+ * 404 page's links, handlers the policy must block) are in cdn.spec.ts, through nginx.
  */
 
 /** A server as the tests start it: its name in messages, and how it serves a build. */
@@ -276,6 +277,37 @@ export function describeHost(host: Host) {
         }
       }
       found.expectNone(`pages ${host.name} does not send compressed as they were built`);
+    });
+
+    // The policy this server sends (with frame-ancestors, which a <meta> cannot carry) is the
+    // one the browser enforces: reading, sharing and searching must not trip it.
+    test('reading, sharing and searching under its CSP: no violation, nothing fetched elsewhere', async ({
+      page,
+      context,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const violations: string[] = [];
+      const offsite: string[] = [];
+      await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+      await page.addInitScript(() => {
+        const report = (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation;
+        document.addEventListener('securitypolicyviolation', (e) => {
+          report(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      page.on('console', (message) => {
+        if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+      });
+      context.on('request', (r) => {
+        if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) offsite.push(r.url());
+      });
+      await page.goto(`${origin}${at('/en/news/smart-gender-launch/')}`, { waitUntil: 'networkidle' });
+      await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+      await page.goto(`${origin}${at('/search/?q=ขอนแก่น')}`, { waitUntil: 'networkidle' });
+      await expect(page.locator('[data-search-results] li').first()).toBeVisible();
+      expect(violations, `${host.name}: CSP violations`).toEqual([]);
+      expect(offsite, `${host.name}: requests off the site`).toEqual([]);
     });
   });
 }
