@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { precompress } from './precompress.ts';
+import { brotliQuality, precompress } from './precompress.ts';
 
 describe('precompress', () => {
   it('writes .br and .gz copies beside text files that decode to the same bytes, and leaves the rest', () => {
@@ -29,5 +29,13 @@ describe('precompress', () => {
     expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(page);
     expect(gunzipSync(readFileSync(join(dir, 'index.html.gz'))).toString()).toBe(page);
     expect(readFileSync(join(dir, 'index.html.br')).length).toBeLessThan(Buffer.byteLength(page) / 10);
+  });
+
+  it('spends the strongest level on files every reader fetches, a fast one on the many pages', () => {
+    expect(brotliQuality('_astro/style.Ab12.css')).toBe(11);
+    expect(brotliQuality('en/_astro/x.js')).toBe(11);
+    expect(brotliQuality('pagefind/pagefind.js')).toBe(11);
+    expect(brotliQuality('news/smart-gender-launch/index.html')).toBe(5);
+    expect(brotliQuality('sitemap-0.xml')).toBe(5);
   });
 });
