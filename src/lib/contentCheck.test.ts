@@ -290,4 +290,39 @@ describe('npm run check', () => {
       expect.stringMatching(/news\/en\/smart-gender-launch\.md: error: has no published th twin/),
     );
   });
+
+  it('takes a cover photo from content/media/ with its alt text, and names the field when either is missing', () => {
+    const withCover = (cover: string) => (p: (f: string) => string) => {
+      mkdirSync(p('content/media/launch'), { recursive: true });
+      writeFileSync(p('content/media/launch/cover.jpg'), 'a photo');
+      replace(p(newsEn), /^venue:/m, `${cover}\nvenue:`);
+    };
+    const good = check(
+      withCover('cover:\n  src: ../../media/launch/cover.jpg\n  alt: Young people at the launch'),
+    );
+    expect(errors(good)).toEqual([]);
+
+    const noAlt = check(withCover('cover:\n  src: ../../media/launch/cover.jpg'));
+    expect(errors(noAlt)).toEqual([
+      expect.stringMatching(
+        /^content\/news\/en\/smart-gender-launch\.md:\d+: error: cover\.alt: required: add this field/,
+      ),
+    ]);
+
+    const noFile = check(
+      withCover('cover:\n  src: ../../media/launch/missing.jpg\n  alt: Young people at the launch'),
+    );
+    expect(errors(noFile)).toEqual([
+      expect.stringMatching(
+        /^content\/news\/en\/smart-gender-launch\.md:\d+: error: cover\.src: image \.\.\/\.\.\/media\/launch\/missing\.jpg does not exist .*put the photo in content\/media\//,
+      ),
+    ]);
+
+    const notImage = check(
+      withCover('cover:\n  src: ../../media/launch/cover.pdf\n  alt: Young people at the launch'),
+    );
+    expect(errors(notImage)).toEqual([
+      expect.stringMatching(/error: cover\.src: must be a JPEG, PNG, WebP, AVIF or TIFF file/),
+    ]);
+  });
 });

@@ -22,6 +22,7 @@ export function checkContent(
   const found = checkRules(entries, {
     now: options.now ?? new Date(),
     publicDir: options.publicDir ?? join(root, 'public'),
+    contentDir,
     changedAt: changeDates(contentDir),
   });
   return [...problems, ...found].sort(

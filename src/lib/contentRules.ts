@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { defaultLang, type Lang } from '../i18n/locales.ts';
 import type { Entry, Problem, Severity } from './contentFiles.ts';
@@ -23,6 +23,8 @@ export interface RuleOptions {
   now: Date;
   /** Where images linked from bodies live (`public/`). */
   publicDir: string;
+  /** The content folder: photos are named by their path from the entry. */
+  contentDir: string;
   /** When a file last changed, by its path in the content folder (see `contentHistory.ts`). */
   changedAt: (path: string) => Date;
 }
@@ -249,6 +251,44 @@ function ownRules(entry: Entry, pages: Pages, now: Date, problems: Problem[]): v
   }
 }
 
+/** Originals larger than this slow the build and the editor's upload, and gain nothing. */
+export const largestPhoto = 10 * 1024 * 1024;
+
+/** A story's photos must exist where its front matter says, and should not be huge. */
+function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
+  const cover = entry.data.cover as { src?: unknown } | undefined;
+  if (typeof cover?.src !== 'string') return;
+  const file = join(contentDir, dirname(entry.path), cover.src);
+  const shown = relative(process.cwd(), file) || file;
+  if (!existsSync(file)) {
+    problems.push(
+      problem(
+        entry,
+        'error',
+        say(
+          `image ${cover.src} does not exist (looked for ${shown}): put the photo in content/media/ and give its path from this file, like ../../media/launch/cover.jpg`,
+          `ไม่มีไฟล์รูป ${cover.src} (หาที่ ${shown}): วางรูปไว้ใน content/media/ แล้วใส่ที่อยู่จากไฟล์นี้ เช่น ../../media/launch/cover.jpg`,
+        ),
+        'cover.src',
+        entry.lines.get('cover'),
+      ),
+    );
+  } else if (statSync(file).size > largestPhoto) {
+    problems.push(
+      problem(
+        entry,
+        'warning',
+        say(
+          `image ${cover.src} is over 10 MB: export it at about 2,400 px wide; the site makes every smaller size itself`,
+          `รูป ${cover.src} ใหญ่เกิน 10 MB: ย่อให้กว้างประมาณ 2,400 พิกเซล เว็บไซต์จะสร้างขนาดอื่น ๆ เอง`,
+        ),
+        'cover.src',
+        entry.lines.get('cover'),
+      ),
+    );
+  }
+}
+
 /** Links in bodies must lead to a page in the entry's language; images must exist and say what they show. */
 function bodyLinks(
   entry: Entry,
@@ -353,6 +393,7 @@ export function checkRules(entries: readonly Entry[], options: RuleOptions): Pro
   for (const entry of entries) {
     if (!entry.valid) continue;
     ownRules(entry, pages, options.now, problems);
+    photos(entry, options.contentDir, problems);
     bodyLinks(entry, pages, imageExists, problems);
   }
   return problems;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newsSchema, references, schemas } from './schemas.ts';
+import { checkHelpers, newsSchema as newsSchemaFor, references, schemas } from './schemas.ts';
+
+const newsSchema = newsSchemaFor(checkHelpers);
 
 /*
  * What an editor reads when a news story's front matter is wrong: the field, what is wrong

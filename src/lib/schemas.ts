@@ -91,25 +91,58 @@ const list = (item: z.ZodType<string>, what: [string, string]) =>
     .array(item, { error: say(`must be a list of ${what[0]}`, `ต้องเป็นรายการ${what[1]}`) })
     .min(1, say(`list at least one ${what[0]}`, `ใส่${what[1]}อย่างน้อยหนึ่งรายการ`));
 
-export const newsSchema = z.strictObject({
-  /** Headline as readers see it. */
-  title: text({ max: 120, why: ['longer titles are cut off in lists', 'หัวข้อที่ยาวกว่านี้จะถูกตัดในรายการ'] }),
-  /** One or two sentences for cards, search results and link previews. */
-  description: text({
-    min: 20,
-    max: 200,
-    why: ['longer text is cut off in link previews', 'ข้อความที่ยาวกว่านี้จะถูกตัดในตัวอย่างลิงก์'],
-  }),
-  /** When the reported event took place, with its offset: "2024-02-23T09:00:00+07:00". */
-  date: dateTime,
-  /** When the story was first published, if known (the launch story's source does not say). */
-  published: dateTime.optional(),
-  /** Where the event took place. */
-  venue: text().optional(),
-  /** File names of related stories (in `content/related/<lang>/`), in display order. */
-  related: z.array(slug).default([]),
-  ...common,
-});
+/**
+ * The schema helpers Astro hands a collection's schema (`src/content.config.ts`). The schemas
+ * are functions of them, so `npm run check` (and anything else outside Astro) reads the same
+ * definitions with stand-ins: `checkHelpers` below.
+ */
+export interface SchemaHelpers<I extends z.ZodType = z.ZodType> {
+  /** Astro's `image()`: an image file, by its path from the entry, measured at build. */
+  image: () => I;
+}
+
+/**
+ * A photo of a story: the file, kept once for every language under `content/media/` and
+ * named by its path from the entry (`../../media/launch/cover.jpg`), and text in the entry's
+ * language.
+ */
+const photo = <I extends z.ZodType>(image: () => I) =>
+  z.strictObject({
+    /** The image file, by its path from this entry. */
+    src: image(),
+    /** What the photo shows, for readers who cannot see it. */
+    alt: text({
+      max: 250,
+      why: ['screen readers read it out whole', 'โปรแกรมอ่านหน้าจออ่านออกเสียงทั้งหมด'],
+    }),
+    /** A caption shown under the photo. */
+    caption: text({ max: 300 }).optional(),
+    /** Who took the photo, shown with the caption. */
+    credit: text({ max: 120 }).optional(),
+  });
+
+export const newsSchema = <I extends z.ZodType>({ image }: SchemaHelpers<I>) =>
+  z.strictObject({
+    /** Headline as readers see it. */
+    title: text({ max: 120, why: ['longer titles are cut off in lists', 'หัวข้อที่ยาวกว่านี้จะถูกตัดในรายการ'] }),
+    /** One or two sentences for cards, search results and link previews. */
+    description: text({
+      min: 20,
+      max: 200,
+      why: ['longer text is cut off in link previews', 'ข้อความที่ยาวกว่านี้จะถูกตัดในตัวอย่างลิงก์'],
+    }),
+    /** When the reported event took place, with its offset: "2024-02-23T09:00:00+07:00". */
+    date: dateTime,
+    /** When the story was first published, if known (the launch story's source does not say). */
+    published: dateTime.optional(),
+    /** Where the event took place. */
+    venue: text().optional(),
+    /** File names of related stories (in `content/related/<lang>/`), in display order. */
+    related: z.array(slug).default([]),
+    /** The story's photo: shown at the top, in lists and in link previews. */
+    cover: photo(image).optional(),
+    ...common,
+  });
 
 export const objectivesSchema = z.strictObject({
   /** The programme's name as a page heading. */
@@ -145,8 +178,30 @@ export const relatedSchema = z.strictObject({
   ...common,
 });
 
-/** Each collection's schema, by the folder name under `content/`. */
-export const schemas = { news: newsSchema, objectives: objectivesSchema, related: relatedSchema } as const;
+/** Each collection's schema, by the folder name under `content/`, for the given helpers. */
+export function collectionSchemas<I extends z.ZodType>(helpers: SchemaHelpers<I>) {
+  return { news: newsSchema(helpers), objectives: objectivesSchema, related: relatedSchema } as const;
+}
+
+/**
+ * Outside Astro an image is its path, which must name an image file; the content check then
+ * finds the file from the entry's folder (Astro's `image()` does both at build).
+ */
+export const checkHelpers: SchemaHelpers<z.ZodString> = {
+  image: () =>
+    z
+      .string({ error: say('must be the path of an image file', 'ต้องเป็นที่อยู่ของไฟล์รูป') })
+      .regex(
+        /\.(jpe?g|png|webp|avif|tiff?)$/i,
+        say(
+          'must be a JPEG, PNG, WebP, AVIF or TIFF file, like ../../media/launch/cover.jpg',
+          'ต้องเป็นไฟล์ JPEG, PNG, WebP, AVIF หรือ TIFF เช่น ../../media/launch/cover.jpg',
+        ),
+      ),
+};
+
+/** The schemas as `npm run check` reads them. */
+export const schemas = collectionSchemas(checkHelpers);
 export type CollectionName = keyof typeof schemas;
 
 /** Collections whose entries must have a body. */
