@@ -17,7 +17,7 @@ describe('structured data', () => {
       headline: 'Khon Kaen “SMART GENDER”: every gender equal',
       description: 'd',
       datePublished: '2024-02-23T09:00:00+07:00',
-      image: 'https://x.go.th/og/en.png',
+      images: ['https://x.go.th/og/en.png'],
       inLanguage: 'en',
       organization,
     });

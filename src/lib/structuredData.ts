@@ -52,7 +52,8 @@ export interface ArticleFacts {
   /** ISO 8601 with offset, as written in the content. */
   datePublished: string;
   dateModified?: string | undefined;
-  image: string;
+  /** Absolute URLs of the article's image: its photo in several shapes, or the site's card. */
+  images: string[];
   inLanguage: string;
   organization: Organization;
 }
@@ -69,7 +70,7 @@ export function newsArticle(a: ArticleFacts): Thing {
     description: a.description,
     datePublished: a.datePublished,
     dateModified: a.dateModified ?? a.datePublished,
-    image: [a.image],
+    image: a.images,
     inLanguage: a.inLanguage,
     author: org,
     publisher: org,

@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
+
+/*
+ * A story with a cover photo. The real content has none (the source gives none), so the
+ * fixture generates a photo-like image (noise, not a flat colour, which would compress to
+ * nothing) and gives the Thai launch story a cover; its English twin keeps none.
+ */
+
+test.describe.configure({ mode: 'default', timeout: 180_000 });
+test.afterAll(removeFixtureBuilds);
+
+const story = 'smart-gender-launch';
+const altTh = 'เยาวชนร่วมกิจกรรมเปิดโครงการ SMART GENDER ที่พิพิธภัณฑ์ธนารักษ์';
+const original = { width: 1600, height: 1200 };
+
+let build: FixtureBuild | undefined;
+async function withCover(): Promise<FixtureBuild> {
+  if (build) return build;
+  const pixels = Buffer.alloc(original.width * original.height * 3);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919 + ((i / 4801) | 0) * 31) % 251;
+  const photo = await sharp(pixels, { raw: { ...original, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  build = buildWith((dir) => {
+    mkdirSync(join(dir, 'media', 'launch'), { recursive: true });
+    writeFileSync(join(dir, 'media', 'launch', 'cover.jpg'), photo);
+    edit(
+      join(dir, 'news', 'th', `${story}.md`),
+      /^venue:/m,
+      `cover:\n  src: ../../media/launch/cover.jpg\n  alt: ${altTh}\n  caption: วันเปิดโครงการ\nvenue:`,
+    );
+  });
+  expect(build.ok, build.output).toBe(true);
+  return build;
+}
+
+const pageOf = (b: FixtureBuild, path: string) => readFileSync(join(b.outDir, path, 'index.html'), 'utf8');
+const builtFile = (b: FixtureBuild, url: string) => join(b.outDir, new URL(url, 'http://x').pathname);
+
+test('the cover is a picture in AVIF and WebP with a JPEG fallback, sized for each screen, fetched first', async () => {
+  const b = await withCover();
+  const html = pageOf(b, `news/${story}`);
+  const picture = /<picture[^>]*>[\s\S]*?<\/picture>/.exec(html)?.[0] ?? '';
+  expect(html).toContain('<picture');
+  expect(picture, 'the Thai story shows its cover').not.toBe('');
+  expect(picture).toMatch(/<source[^>]*type="image\/avif"/);
+  expect(picture).toMatch(/<source[^>]*type="image\/webp"/);
+  const img = /<img[^>]*>/.exec(picture)?.[0] ?? '';
+  expect(img).toContain(`alt="${altTh}"`);
+  expect(img).toMatch(/src="[^"]+\.jpg"/);
+  expect(img).toContain('loading="eager"');
+  expect(img).toContain('fetchpriority="high"');
+  const width = Number(/\swidth="(\d+)"/.exec(img)?.[1]);
+  const height = Number(/\sheight="(\d+)"/.exec(img)?.[1]);
+  expect(width / height).toBeCloseTo(original.width / original.height, 2);
+  const avif = /<source[^>]*type="image\/avif"[^>]*>/.exec(picture)?.[0] ?? '';
+  const srcset = /srcset="([^"]+)"/.exec(avif)?.[1] ?? '';
+  expect(srcset.split(',').map((c) => c.trim().split(' ')[1])).toEqual(['360w', '720w', '1080w', '1440w']);
+  expect(avif).toContain('sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"');
+  expect(picture, 'no inline style the CSP would block').not.toContain('style=');
+  expect(html).toMatch(/<figcaption[^>]*>วันเปิดโครงการ<\/figcaption>/);
+});
+
+test('the story with a cover is previewed with its own photo; its twin without one keeps the site card', async () => {
+  const b = await withCover();
+  const meta = (html: string, property: string) =>
+    new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(html)?.[1];
+  const th = pageOf(b, `news/${story}`);
+  const image = meta(th, 'og:image') ?? '';
+  expect(image).toMatch(/^https?:\/\/[^/]+\/_astro\/.+\.jpg$/);
+  expect(meta(th, 'og:image:alt')).toBe(altTh);
+  expect(meta(th, 'og:image:type')).toBe('image/jpeg');
+  const { width, height, format } = await sharp(builtFile(b, image)).metadata();
+  expect({ width, height, format }).toEqual({ width: 1200, height: 630, format: 'jpeg' });
+  expect(meta(pageOf(b, `en/news/${story}`), 'og:image')).toMatch(/\/og\/en\.png$/);
+});
+
+test("the article's structured data lists the cover in 16:9, 4:3 and 1:1, each as large as the original allows", async () => {
+  const b = await withCover();
+  const html = pageOf(b, `news/${story}`);
+  const article = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)]
+    .map(([, json]) => JSON.parse(json ?? '{}') as { '@type': string; image?: string[] })
+    .find((d) => d['@type'] === 'NewsArticle');
+  const images = article?.image ?? [];
+  expect(images).toHaveLength(3);
+  const sizes = await Promise.all(
+    images.map(async (url) => {
+      expect(url).toMatch(/^https?:\/\//);
+      const { width, height } = await sharp(builtFile(b, url)).metadata();
+      return { width, height };
+    }),
+  );
+  expect(sizes).toEqual([
+    { width: 1600, height: 900 },
+    { width: 1600, height: 1200 },
+    { width: 1200, height: 1200 },
+  ]);
+});

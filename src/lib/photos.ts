@@ -1,0 +1,45 @@
+/**
+ * Sizes of a story's photo for the places that ask for fixed shapes: the link preview
+ * (1200 × 630, what LINE, Facebook and X show) and the three crops search engines ask for
+ * an article's image (16:9, 4:3 and 1:1, each as large as the original allows).
+ */
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** A link-preview image: absolute URL, what it shows, its size and type. */
+export interface PreviewImage {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+  type: string;
+}
+
+/** The shapes of the article image in structured data, widest first. */
+export const articleRatios = [16 / 9, 4 / 3, 1] as const;
+
+/** The link-preview card's size. */
+export const previewSize: Size = { width: 1200, height: 630 };
+
+/**
+ * The largest crop of a `width` × `height` original with the given aspect ratio.
+ * @example largestCrop({ width: 1600, height: 1200 }, 16 / 9) // { width: 1600, height: 900 }
+ * @example largestCrop({ width: 1600, height: 1200 }, 1)      // { width: 1200, height: 1200 }
+ */
+export function largestCrop(original: Size, ratio: number): Size {
+  const width = Math.min(original.width, Math.floor(original.height * ratio));
+  return { width, height: Math.round(width / ratio) };
+}
+
+/**
+ * The widths to offer in a `srcset`, from a phone's to a wide screen's at twice the pixels,
+ * never wider than the original (a larger copy would only be blurrier and heavier).
+ * @example pictureWidths(1000) // [360, 720, 1000]
+ */
+export function pictureWidths(originalWidth: number): number[] {
+  const widths = [360, 720, 1080, 1440].filter((w) => w < originalWidth);
+  return [...new Set([...widths, Math.min(originalWidth, 1440)])];
+}
