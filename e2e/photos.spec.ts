@@ -16,6 +16,8 @@ test.afterAll(removeFixtureBuilds);
 const story = 'smart-gender-launch';
 const altTh = 'เยาวชนร่วมกิจกรรมเปิดโครงการ SMART GENDER ที่พิพิธภัณฑ์ธนารักษ์';
 const original = { width: 1600, height: 1200 };
+const related = 'chiang-mai-ev-street-cleaner';
+const altRelated = 'The electric street cleaner on a Chiang Mai road';
 
 let build: FixtureBuild | undefined;
 async function withCover(): Promise<FixtureBuild> {
@@ -32,6 +34,11 @@ async function withCover(): Promise<FixtureBuild> {
       join(dir, 'news', 'th', `${story}.md`),
       /^venue:/m,
       `cover:\n  src: ../../media/launch/cover.jpg\n  alt: ${altTh}\n  caption: วันเปิดโครงการ\nvenue:`,
+    );
+    edit(
+      join(dir, 'related', 'en', `${related}.md`),
+      /^municipality:/m,
+      `cover:\n  src: ../../media/launch/cover.jpg\n  alt: ${altRelated}\nmunicipality:`,
     );
   });
   expect(build.ok, build.output).toBe(true);
@@ -99,4 +106,27 @@ test("the article's structured data lists the cover in 16:9, 4:3 and 1:1, each a
     { width: 1600, height: 1200 },
     { width: 1200, height: 1200 },
   ]);
+});
+
+test("a feed item carries its story's photo by absolute address", async () => {
+  const b = await withCover();
+  const feed = readFileSync(join(b.outDir, 'rss.xml'), 'utf8');
+  const img = /<img src="(https?:\/\/[^"]+\.jpg)" alt="([^"]*)">/.exec(
+    feed.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"'),
+  );
+  expect(img?.[2]).toBe(altTh);
+  const { width, format } = await sharp(builtFile(b, img?.[1] ?? '')).metadata();
+  expect({ width, format }).toEqual({ width: 1200, format: 'jpeg' });
+  expect(
+    readFileSync(join(b.outDir, 'en', 'rss.xml'), 'utf8'),
+    'the English story has no cover',
+  ).not.toContain('<img');
+});
+
+test('a related story shows its cover too, and is previewed with it', async () => {
+  const b = await withCover();
+  const html = pageOf(b, `en/related/${related}`);
+  expect(html).toMatch(new RegExp(`<img[^>]*alt="${altRelated}"[^>]*>`));
+  expect(/<meta property="og:image:alt" content="([^"]*)"/.exec(html)?.[1]).toBe(altRelated);
+  expect(pageOf(b, `related/${related}`), 'its Thai twin has no cover').not.toContain('<picture');
 });

@@ -17,6 +17,9 @@ const markdownIn = (collection: string) => glob({ base: `${contentDir}/${collect
 
 const news = defineCollection({ loader: markdownIn('news'), schema: ({ image }) => newsSchema({ image }) });
 const objectives = defineCollection({ loader: markdownIn('objectives'), schema: objectivesSchema });
-const related = defineCollection({ loader: markdownIn('related'), schema: relatedSchema });
+const related = defineCollection({
+  loader: markdownIn('related'),
+  schema: ({ image }) => relatedSchema({ image }),
+});
 
 export const collections = { news, objectives, related };

@@ -162,25 +162,32 @@ export const objectivesSchema = z.strictObject({
   ...common,
 });
 
-export const relatedSchema = z.strictObject({
-  /** Headline as the source page shows it. */
-  title: text({ max: 120 }),
-  /** The opening words the source page shows, cut where the source cut them (Markdown allowed). */
-  summary: text({ max: 200 }),
-  /** The municipality the story is about. */
-  municipality: text(),
-  /** When it happened or was published, only if known. */
-  date: dateTime.optional(),
-  /** Where the full story is published, only if known. */
-  source: z
-    .url({ error: say('must be a full web address, like https://…', 'ต้องเป็นที่อยู่เว็บเต็ม เช่น https://…') })
-    .optional(),
-  ...common,
-});
+export const relatedSchema = <I extends z.ZodType>({ image }: SchemaHelpers<I>) =>
+  z.strictObject({
+    /** Headline as the source page shows it. */
+    title: text({ max: 120 }),
+    /** The opening words the source page shows, cut where the source cut them (Markdown allowed). */
+    summary: text({ max: 200 }),
+    /** The municipality the story is about. */
+    municipality: text(),
+    /** When it happened or was published, only if known. */
+    date: dateTime.optional(),
+    /** Where the full story is published, only if known. */
+    source: z
+      .url({ error: say('must be a full web address, like https://…', 'ต้องเป็นที่อยู่เว็บเต็ม เช่น https://…') })
+      .optional(),
+    /** The story's photo, shown at the top and in link previews. */
+    cover: photo(image).optional(),
+    ...common,
+  });
 
 /** Each collection's schema, by the folder name under `content/`, for the given helpers. */
 export function collectionSchemas<I extends z.ZodType>(helpers: SchemaHelpers<I>) {
-  return { news: newsSchema(helpers), objectives: objectivesSchema, related: relatedSchema } as const;
+  return {
+    news: newsSchema(helpers),
+    objectives: objectivesSchema,
+    related: relatedSchema(helpers),
+  } as const;
 }
 
 /**

@@ -4,6 +4,10 @@ import { t } from '../../i18n/dictionaries.ts';
 import { locales, type Lang } from '../../i18n/locales.ts';
 import { newsDate, newsIn } from '../../lib/content.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
+import { feedImageOf } from '../../lib/coverImages.ts';
+
+const escapeAttribute = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 import { absoluteUrl, everyLangPaths, localePath } from '../../lib/urls.ts';
 
 export const getStaticPaths = everyLangPaths;
@@ -23,15 +27,22 @@ export async function GET({ props, site }: APIContext<{ lang: Lang }>) {
     site: absoluteUrl(localePath(lang), site),
     customData: `<language>${locales[lang].lang}</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
-    items: stories.map((story) => {
-      const link = absoluteUrl(localePath(lang, `news/${story.slug}/`), site);
-      return {
-        title: story.entry.data.title,
-        description: story.entry.data.description,
-        link,
-        pubDate: newsDate(story),
-        content: renderMarkdown(story.entry.body ?? '', link),
-      };
-    }),
+    items: await Promise.all(
+      stories.map(async (story) => {
+        const link = absoluteUrl(localePath(lang, `news/${story.slug}/`), site);
+        const { cover } = story.entry.data;
+        // Feed readers show the story's photo above its text, by absolute address.
+        const photo = cover
+          ? `<figure><img src="${escapeAttribute(await feedImageOf(cover, site))}" alt="${escapeAttribute(cover.alt)}"></figure>`
+          : '';
+        return {
+          title: story.entry.data.title,
+          description: story.entry.data.description,
+          link,
+          pubDate: newsDate(story),
+          content: `${photo}${renderMarkdown(story.entry.body ?? '', link)}`,
+        };
+      }),
+    ),
   });
 }
