@@ -1,8 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
+import { startNginx } from '../src/tools/nginxServer.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
+import { freePort } from './support/hostChecks.ts';
 
 /*
  * A story with a cover photo. The real content has none (the source gives none), so the
@@ -22,8 +25,19 @@ const altRelated = 'The electric street cleaner on a Chiang Mai road';
 let build: FixtureBuild | undefined;
 async function withCover(): Promise<FixtureBuild> {
   if (build) return build;
+  // Smooth shapes with grain, as a photo has: neither a flat colour nor pure noise.
   const pixels = Buffer.alloc(original.width * original.height * 3);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919 + ((i / 4801) | 0) * 31) % 251;
+  let seed = 7;
+  for (let y = 0; y < original.height; y++) {
+    for (let x = 0; x < original.width; x++) {
+      const i = (y * original.width + x) * 3;
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const grain = (seed % 17) - 8;
+      pixels[i] = 128 + 90 * Math.sin(x / 97) * Math.cos(y / 53) + grain;
+      pixels[i + 1] = 120 + 80 * Math.cos((x + y) / 140) + grain;
+      pixels[i + 2] = 110 + 70 * Math.sin(Math.hypot(x - 800, y - 500) / 60) + grain;
+    }
+  }
   const photo = await sharp(pixels, { raw: { ...original, channels: 3 } })
     .jpeg({ quality: 80 })
     .toBuffer();
@@ -129,4 +143,50 @@ test('a related story shows its cover too, and is previewed with it', async () =
   expect(html).toMatch(new RegExp(`<img[^>]*alt="${altRelated}"[^>]*>`));
   expect(/<meta property="og:image:alt" content="([^"]*)"/.exec(html)?.[1]).toBe(altRelated);
   expect(pageOf(b, `related/${related}`), 'its Thai twin has no cover').not.toContain('<picture');
+});
+
+test('on a phone (360 px, twice the pixels) the article with its cover stays within 45 KiB and passes axe', async ({
+  browser,
+}) => {
+  const b = await withCover();
+  const server = await startNginx(b.outDir, await freePort());
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    const sizes: Promise<{ url: string; type: string | undefined; bytes: number }>[] = [];
+    page.on('requestfinished', (request) =>
+      sizes.push(
+        request.sizes().then(async (s) => ({
+          url: request.url(),
+          type: (await request.response())?.headers()['content-type'],
+          bytes: s.responseBodySize,
+        })),
+      ),
+    );
+    await page.goto(`${server.origin}/news/${story}/`, { waitUntil: 'networkidle' });
+    const all = await Promise.all(sizes);
+    // The photo, its alt text and caption keep the page within WCAG 2.2 AA.
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .setLegacyMode(true)
+      .analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+    await context.close();
+    const total = all.reduce((n, f) => n + f.bytes, 0);
+    const listed = all.map((f) => `${f.url} ${f.type ?? ''} ${(f.bytes / 1024).toFixed(1)} KiB`).join('\n');
+    const photos = all.filter((f) => /^image\/(?!svg)/.test(f.type ?? ''));
+    expect(
+      photos.map((f) => f.type),
+      listed,
+    ).toEqual(['image/avif']);
+    // A 328 px wide slot (360 px less the margins) at twice the pixels: the 720 px copy.
+    const avif = /<source[^>]*type="image\/avif"[^>]*>/.exec(pageOf(b, `news/${story}`))?.[0] ?? '';
+    const copy720 = /srcset="[^"]*?([^\s",]+) 720w/.exec(avif)?.[1];
+    expect(new URL(photos[0]?.url ?? '').pathname, listed).toBe(copy720);
+    expect(total, `${(total / 1024).toFixed(1)} KiB:\n${listed}`).toBeLessThanOrEqual(45 * 1024);
+  } finally {
+    await server.stop();
+  }
 });
