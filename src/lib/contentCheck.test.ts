@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { checkContent, formatProblem } from './contentCheck.ts';
 
 /*
@@ -324,5 +325,28 @@ describe('npm run check', () => {
     expect(errors(notImage)).toEqual([
       expect.stringMatching(/error: cover\.src: must be a JPEG, PNG, WebP, AVIF or TIFF file/),
     ]);
+  });
+
+  it('warns of a cover narrower than 1200 px, which previews and search results show soft', async () => {
+    const photo = (width: number) =>
+      sharp({ create: { width, height: Math.round(width * 0.75), channels: 3, background: '#6a1b9a' } })
+        .jpeg()
+        .toBuffer();
+    const [narrow, wide] = await Promise.all([photo(800), photo(1600)]);
+    const withCover = (bytes: Buffer) => (p: (f: string) => string) => {
+      mkdirSync(p('content/media/launch'), { recursive: true });
+      writeFileSync(p('content/media/launch/cover.jpg'), bytes);
+      replace(
+        p(newsTh),
+        /^venue:/m,
+        'cover:\n  src: ../../media/launch/cover.jpg\n  alt: เยาวชนในงานเปิดโครงการ\nvenue:',
+      );
+    };
+    expect(check(withCover(narrow))).toContainEqual(
+      expect.stringMatching(
+        /^content\/news\/th\/smart-gender-launch\.md:\d+: warning: cover\.src: image \.\.\/\.\.\/media\/launch\/cover\.jpg is 800 px wide: .*at least 1200 px/,
+      ),
+    );
+    expect(check(withCover(wide)).filter((l) => l.includes('px wide'))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { imageSize } from 'image-size';
 import { dirname, join, relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { defaultLang, type Lang } from '../i18n/locales.ts';
@@ -253,8 +254,20 @@ function ownRules(entry: Entry, pages: Pages, now: Date, problems: Problem[]): v
 
 /** Originals larger than this slow the build and the editor's upload, and gain nothing. */
 export const largestPhoto = 10 * 1024 * 1024;
+/** Narrower covers look soft in link previews and search results, which want 1200 px. */
+export const narrowestCover = 1200;
 
-/** A story's photos must exist where its front matter says, and should not be huge. */
+/** An image file's width in pixels, read from its header; undefined if it cannot be read. */
+function widthOf(file: string): number | undefined {
+  try {
+    return imageSize(readFileSync(file)).width;
+  } catch {
+    // Not an image the reader knows: the build's own image pipeline will say what is wrong.
+    return undefined;
+  }
+}
+
+/** A story's photos must exist where its front matter says, and be neither huge nor small. */
 function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
   const cover = entry.data.cover as { src?: unknown } | undefined;
   if (typeof cover?.src !== 'string') return;
@@ -286,6 +299,22 @@ function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
         entry.lines.get('cover'),
       ),
     );
+  } else {
+    const width = widthOf(file);
+    if (width !== undefined && width < narrowestCover) {
+      problems.push(
+        problem(
+          entry,
+          'warning',
+          say(
+            `image ${cover.src} is ${width} px wide: link previews and search results want at least ${narrowestCover} px; use a larger original if there is one`,
+            `รูป ${cover.src} กว้าง ${width} พิกเซล: ตัวอย่างลิงก์และผลการค้นหาต้องการอย่างน้อย ${narrowestCover} พิกเซล ใช้รูปต้นฉบับที่ใหญ่กว่านี้ถ้ามี`,
+          ),
+          'cover.src',
+          entry.lines.get('cover'),
+        ),
+      );
+    }
   }
 }
 
