@@ -190,3 +190,22 @@ test('on a phone (360 px, twice the pixels) the article with its cover stays wit
     await server.stop();
   }
 });
+
+test('story cards show the cover small and lazily; cards without one show none', async () => {
+  const b = await withCover();
+  const list = pageOf(b, 'news');
+  const picture = /<picture[^>]*>[\s\S]*?<\/picture>/.exec(list)?.[0] ?? '';
+  const avif = /<source[^>]*type="image\/avif"[^>]*>/.exec(picture)?.[0] ?? '';
+  expect(
+    /srcset="([^"]+)"/
+      .exec(avif)?.[1]
+      ?.split(',')
+      .map((c) => c.trim().split(' ')[1]),
+  ).toEqual(['96w', '192w']);
+  expect(avif).toContain('sizes="6rem"');
+  const img = /<img[^>]*>/.exec(picture)?.[0] ?? '';
+  expect(img).toContain('loading="lazy"');
+  expect(img).toContain(`alt="${altTh}"`);
+  expect(img).toMatch(/width="\d+" height="\d+"/);
+  expect(pageOf(b, 'en/news'), 'the English story has no cover').not.toContain('<picture');
+});
