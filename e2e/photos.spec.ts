@@ -20,6 +20,7 @@ const story = 'smart-gender-launch';
 const altTh = 'เยาวชนร่วมกิจกรรมเปิดโครงการ SMART GENDER ที่พิพิธภัณฑ์ธนารักษ์';
 const original = { width: 1600, height: 1200 };
 const related = 'chiang-mai-ev-street-cleaner';
+const galleryAlt = 'ผู้เข้าร่วมฟังการบรรยายในห้องประชุม';
 const altRelated = 'The electric street cleaner on a Chiang Mai road';
 
 let build: FixtureBuild | undefined;
@@ -47,7 +48,7 @@ async function withCover(): Promise<FixtureBuild> {
     edit(
       join(dir, 'news', 'th', `${story}.md`),
       /^venue:/m,
-      `cover:\n  src: ../../media/launch/cover.jpg\n  alt: ${altTh}\n  caption: วันเปิดโครงการ\nvenue:`,
+      `cover:\n  src: ../../media/launch/cover.jpg\n  alt: ${altTh}\n  caption: วันเปิดโครงการ\ngallery:\n  - src: ../../media/launch/cover.jpg\n    alt: ${galleryAlt}\n    credit: เทศบาลนครขอนแก่น\nvenue:`,
     );
     edit(
       join(dir, 'related', 'en', `${related}.md`),
@@ -208,4 +209,18 @@ test('story cards show the cover small and lazily; cards without one show none',
   expect(img).toContain(`alt="${altTh}"`);
   expect(img).toMatch(/width="\d+" height="\d+"/);
   expect(pageOf(b, 'en/news'), 'the English story has no cover').not.toContain('<picture');
+});
+
+test('the gallery is a plain list of figures after the text, each photo lazy', async () => {
+  const b = await withCover();
+  const html = pageOf(b, `news/${story}`);
+  const gallery = /<section class="gallery"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  expect(gallery).toMatch(/<h2[^>]*>ภาพกิจกรรม<\/h2>/);
+  const figures = gallery.match(/<figure[\s\S]*?<\/figure>/g) ?? [];
+  expect(figures).toHaveLength(1);
+  const img = /<img[^>]*>/.exec(figures[0] ?? '')?.[0] ?? '';
+  expect(img).toContain(`alt="${galleryAlt}"`);
+  expect(img).toContain('loading="lazy"');
+  expect(figures[0]).toMatch(/<figcaption[^>]*>เทศบาลนครขอนแก่น<\/figcaption>/);
+  expect(html.indexOf('class="gallery"')).toBeGreaterThan(html.indexOf('class="body"'));
 });

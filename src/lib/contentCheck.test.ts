@@ -349,4 +349,21 @@ describe('npm run check', () => {
     );
     expect(check(withCover(wide)).filter((l) => l.includes('px wide'))).toEqual([]);
   });
+
+  it('names a gallery photo whose file is missing by its place in the list', () => {
+    const report = check((p) => {
+      mkdirSync(p('content/media/launch'), { recursive: true });
+      writeFileSync(p('content/media/launch/one.jpg'), 'a photo');
+      replace(
+        p(newsEn),
+        /^venue:/m,
+        'gallery:\n  - src: ../../media/launch/one.jpg\n    alt: The opening\n  - src: ../../media/launch/two.jpg\n    alt: The audience\nvenue:',
+      );
+    });
+    expect(errors(report)).toEqual([
+      expect.stringMatching(
+        /^content\/news\/en\/smart-gender-launch\.md:\d+: error: gallery\.1\.src: image \.\.\/\.\.\/media\/launch\/two\.jpg does not exist/,
+      ),
+    ]);
+  });
 });

@@ -267,53 +267,57 @@ function widthOf(file: string): number | undefined {
   }
 }
 
+/** The photos an entry names, each with the field that names it (`cover`, `gallery.0`, …). */
+function photosOf(entry: Entry): { field: string; src: string }[] {
+  const named: { field: string; src: string }[] = [];
+  const add = (field: string, value: unknown) => {
+    const src = (value as { src?: unknown } | undefined)?.src;
+    if (typeof src === 'string') named.push({ field, src });
+  };
+  add('cover', entry.data.cover);
+  const gallery = Array.isArray(entry.data.gallery) ? (entry.data.gallery as unknown[]) : [];
+  gallery.forEach((item, i) => {
+    add(`gallery.${i}`, item);
+  });
+  return named;
+}
+
 /** A story's photos must exist where its front matter says, and be neither huge nor small. */
 function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
-  const cover = entry.data.cover as { src?: unknown } | undefined;
-  if (typeof cover?.src !== 'string') return;
-  const file = join(contentDir, dirname(entry.path), cover.src);
-  const shown = relative(process.cwd(), file) || file;
-  if (!existsSync(file)) {
-    problems.push(
-      problem(
-        entry,
+  for (const { field, src } of photosOf(entry)) {
+    const file = join(contentDir, dirname(entry.path), src);
+    const shown = relative(process.cwd(), file) || file;
+    const report = (severity: Severity, message: string) =>
+      problems.push(
+        problem(entry, severity, message, `${field}.src`, entry.lines.get(field.split('.')[0] ?? field)),
+      );
+    if (!existsSync(file)) {
+      report(
         'error',
         say(
-          `image ${cover.src} does not exist (looked for ${shown}): put the photo in content/media/ and give its path from this file, like ../../media/launch/cover.jpg`,
-          `ไม่มีไฟล์รูป ${cover.src} (หาที่ ${shown}): วางรูปไว้ใน content/media/ แล้วใส่ที่อยู่จากไฟล์นี้ เช่น ../../media/launch/cover.jpg`,
-        ),
-        'cover.src',
-        entry.lines.get('cover'),
-      ),
-    );
-  } else if (statSync(file).size > largestPhoto) {
-    problems.push(
-      problem(
-        entry,
-        'warning',
-        say(
-          `image ${cover.src} is over 10 MB: export it at about 2,400 px wide; the site makes every smaller size itself`,
-          `รูป ${cover.src} ใหญ่เกิน 10 MB: ย่อให้กว้างประมาณ 2,400 พิกเซล เว็บไซต์จะสร้างขนาดอื่น ๆ เอง`,
-        ),
-        'cover.src',
-        entry.lines.get('cover'),
-      ),
-    );
-  } else {
-    const width = widthOf(file);
-    if (width !== undefined && width < narrowestCover) {
-      problems.push(
-        problem(
-          entry,
-          'warning',
-          say(
-            `image ${cover.src} is ${width} px wide: link previews and search results want at least ${narrowestCover} px; use a larger original if there is one`,
-            `รูป ${cover.src} กว้าง ${width} พิกเซล: ตัวอย่างลิงก์และผลการค้นหาต้องการอย่างน้อย ${narrowestCover} พิกเซล ใช้รูปต้นฉบับที่ใหญ่กว่านี้ถ้ามี`,
-          ),
-          'cover.src',
-          entry.lines.get('cover'),
+          `image ${src} does not exist (looked for ${shown}): put the photo in content/media/ and give its path from this file, like ../../media/launch/cover.jpg`,
+          `ไม่มีไฟล์รูป ${src} (หาที่ ${shown}): วางรูปไว้ใน content/media/ แล้วใส่ที่อยู่จากไฟล์นี้ เช่น ../../media/launch/cover.jpg`,
         ),
       );
+    } else if (statSync(file).size > largestPhoto) {
+      report(
+        'warning',
+        say(
+          `image ${src} is over 10 MB: export it at about 2,400 px wide; the site makes every smaller size itself`,
+          `รูป ${src} ใหญ่เกิน 10 MB: ย่อให้กว้างประมาณ 2,400 พิกเซล เว็บไซต์จะสร้างขนาดอื่น ๆ เอง`,
+        ),
+      );
+    } else if (field === 'cover') {
+      const width = widthOf(file);
+      if (width !== undefined && width < narrowestCover) {
+        report(
+          'warning',
+          say(
+            `image ${src} is ${width} px wide: link previews and search results want at least ${narrowestCover} px; use a larger original if there is one`,
+            `รูป ${src} กว้าง ${width} พิกเซล: ตัวอย่างลิงก์และผลการค้นหาต้องการอย่างน้อย ${narrowestCover} พิกเซล ใช้รูปต้นฉบับที่ใหญ่กว่านี้ถ้ามี`,
+          ),
+        );
+      }
     }
   }
 }

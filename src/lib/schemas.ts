@@ -141,6 +141,8 @@ export const newsSchema = <I extends z.ZodType>({ image }: SchemaHelpers<I>) =>
     related: z.array(slug).default([]),
     /** The story's photo: shown at the top, in lists and in link previews. */
     cover: photo(image).optional(),
+    /** More photos, shown after the text in this order. */
+    gallery: z.array(photo(image)).default([]),
     ...common,
   });
 
@@ -178,6 +180,8 @@ export const relatedSchema = <I extends z.ZodType>({ image }: SchemaHelpers<I>) 
       .optional(),
     /** The story's photo, shown at the top and in link previews. */
     cover: photo(image).optional(),
+    /** More photos, shown after the text in this order. */
+    gallery: z.array(photo(image)).default([]),
     ...common,
   });
 

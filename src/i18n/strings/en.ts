@@ -25,6 +25,7 @@ export default {
   'draft.banner':
     'DRAFT: this page is not published and will not appear on the live site until draft: true is removed',
   'og.imageAlt': 'SMART GENDER Khon Kaen: equality for all genders, by Khon Kaen City Municipality',
+  'gallery.title': 'Photos',
   'calendar.add': 'Add to calendar',
   'date.event': 'Date and time',
   'date.venue': 'Venue',

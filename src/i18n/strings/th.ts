@@ -21,6 +21,7 @@ export default {
   'translation.notice': 'เนื้อหานี้ยังไม่ได้แปลเป็นภาษาไทย จึงแสดงต้นฉบับภาษา{lang}',
   'draft.banner': 'ฉบับร่าง (DRAFT): หน้านี้ยังไม่เผยแพร่ และจะไม่อยู่ในเว็บไซต์จริงจนกว่าจะลบ draft: true',
   'og.imageAlt': 'SMART GENDER ขอนแก่น: ทุกเพศเท่าเทียม โดยเทศบาลนครขอนแก่น',
+  'gallery.title': 'ภาพกิจกรรม',
   'calendar.add': 'เพิ่มลงปฏิทิน',
   'date.event': 'วันและเวลา',
   'date.venue': 'สถานที่',
