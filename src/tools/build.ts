@@ -21,7 +21,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { checkContent, formatProblem } from '../lib/contentCheck.ts';
 import { schemas } from '../lib/schemas.ts';
 import { buildSteps } from './buildSteps.ts';
@@ -107,7 +108,22 @@ function typeCheck(): boolean {
   }
 }
 if (!timed('type check', typeCheck)) fail('Type check failed (astro check).');
-const [build, index, precompress] = buildSteps(fresh, process.argv.slice(2));
+/**
+ * Astro keeps the content it has read in a cache, which it clears when
+ * `src/content.config.ts` changes, but the schemas live in `src/lib/schemas.ts`: entries
+ * cached before a schema change would miss its new fields and defaults. So the build clears
+ * the cache (`--force`) whenever either file differs from the last successful build's.
+ */
+const schemaFiles = ['src/content.config.ts', 'src/lib/schemas.ts'];
+const schemaStamp = join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'schemas.sha256');
+const schemaDigest = schemaFiles
+  .reduce((hash, file) => hash.update(readFileSync(file)), createHash('sha256'))
+  .digest('hex');
+const schemasChanged = !existsSync(schemaStamp) || readFileSync(schemaStamp, 'utf8') !== schemaDigest;
+const [build, index, precompress] = buildSteps(fresh, [
+  ...(schemasChanged ? ['--force'] : []),
+  ...process.argv.slice(2),
+]);
 const built = timed('astro build', () => {
   rmSync(fresh, { recursive: true, force: true });
   return run(...build);
@@ -116,6 +132,8 @@ if (!built) fail('Build failed (astro build).');
 if (!timed('search index', () => run(...index))) fail('Search indexing failed.');
 if (!timed('precompress', () => run(...precompress))) fail('Writing the compressed copies failed.');
 
+mkdirSync(dirname(schemaStamp), { recursive: true });
+writeFileSync(schemaStamp, schemaDigest);
 timed('folder swap', () => {
   rmSync(old, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, old);
