@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import {
   cpSync,
   existsSync,
@@ -17,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
-import { at, siteRoot } from './support/site.ts';
+import { at, freePort, siteRoot } from './support/site.ts';
 
 /* An editor's draft is previewable but never published, new entries start valid, a story
  * awaiting translation is shown marked, lists paginate, settings reach the page, and a
@@ -102,15 +101,6 @@ test('a draft is in no page, sitemap, feed or search index of a production build
     ),
   ).toBe(true);
 });
-
-/** A port nothing listens on: a busy one would send the dev server elsewhere, unseen. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
   const work = mkdtempSync(join(tmpdir(), 'smart-gender-dev-'));

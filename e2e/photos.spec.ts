@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { startNginx } from '../src/tools/nginxServer.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
-import { freePort } from './support/hostChecks.ts';
+import { freePort } from './support/site.ts';
 
 /*
  * A story with a cover photo. The real content has none (the source gives none), so the

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
+import { freePort } from './support/site.ts';
 
 /*
  * A third language by configuration alone. A temporary copy of the project gets exactly the
@@ -73,15 +73,6 @@ function buildWithLao(): void {
   });
   output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
   expect(result.status, output).toBe(0);
-}
-
-/** A port nothing listens on, for this spec's own nginx. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((done) => probe.close(done));
-  return port;
 }
 
 test.beforeAll(async () => {

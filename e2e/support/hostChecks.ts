@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { test, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import {
   headersFor,
@@ -10,7 +9,7 @@ import {
 } from '../../src/config/headers.ts';
 import en from '../../src/i18n/strings/en.ts';
 import th from '../../src/i18n/strings/th.ts';
-import { at, base, siteFile, sitemapPaths, siteRoot } from './site.ts';
+import { at, base, freePort, siteFile, sitemapPaths, siteRoot } from './site.ts';
 
 /*
  * The same checks for every real server the site is deployed on: what a reader's browser
@@ -32,18 +31,6 @@ export interface Host {
   readsHeadersFile: boolean;
   /** The encodings the host may answer `Accept-Encoding: br` with. */
   brotliAnswers: string[];
-}
-
-/** A free local port (the system picks one, then it is released for the server). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((listening, failed) => {
-    server.once('error', failed);
-    server.listen(0, '127.0.0.1', listening);
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise((closed) => server.close(closed));
-  return port;
 }
 
 /** Every value a response carries for a header, one per header line (names are case-blind). */

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseBase } from '../../src/config/deploy.ts';
@@ -103,4 +104,16 @@ export function sitemapPaths(): string[] {
 export function langOfPath(path: string): Lang {
   const first = path.split('/')[1];
   return isLang(first) ? first : defaultLang;
+}
+
+/** A local port nothing listens on (the system picks it, then it is released for a server). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((listening, failed) => {
+    probe.once('error', failed);
+    probe.listen(0, '127.0.0.1', listening);
+  });
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((closed) => probe.close(closed));
+  return port;
 }

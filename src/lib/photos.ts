@@ -1,3 +1,5 @@
+import type { ImageMetadata } from 'astro';
+
 /**
  * Sizes of a story's photo for the places that ask for fixed shapes: the link preview
  * (1200 × 630, what LINE, Facebook and X show) and the three crops search engines ask for
@@ -7,6 +9,14 @@
 export interface Size {
   width: number;
   height: number;
+}
+
+/** A story's photo as the schema gives it to pages: the measured file and its text. */
+export interface StoryPhoto {
+  src: ImageMetadata;
+  alt: string;
+  caption?: string | undefined;
+  credit?: string | undefined;
 }
 
 /** A link-preview image: absolute URL, what it shows, its size and type. */
