@@ -22,6 +22,8 @@ const original = { width: 1600, height: 1200 };
 const related = 'chiang-mai-ev-street-cleaner';
 const galleryAlt = 'ผู้เข้าร่วมฟังการบรรยายในห้องประชุม';
 const altRelated = 'The electric street cleaner on a Chiang Mai road';
+const bodyAlt = 'Participants listening in the museum meeting room';
+const bodyCaption = 'In the meeting room';
 
 let build: FixtureBuild | undefined;
 async function withCover(): Promise<FixtureBuild> {
@@ -42,6 +44,7 @@ async function withCover(): Promise<FixtureBuild> {
   const photo = await sharp(pixels, { raw: { ...original, channels: 3 } })
     .jpeg({ quality: 80 })
     .toBuffer();
+  const hall = await sharp(photo).resize(1000).jpeg({ quality: 80 }).toBuffer();
   build = buildWith((dir) => {
     mkdirSync(join(dir, 'media', 'launch'), { recursive: true });
     writeFileSync(join(dir, 'media', 'launch', 'cover.jpg'), photo);
@@ -49,6 +52,13 @@ async function withCover(): Promise<FixtureBuild> {
       join(dir, 'news', 'th', `${story}.md`),
       /^venue:/m,
       `cover:\n  src: ../../media/launch/cover.jpg\n  alt: ${altTh}\n  caption: วันเปิดโครงการ\ngallery:\n  - src: ../../media/launch/cover.jpg\n    alt: ${galleryAlt}\n    credit: เทศบาลนครขอนแก่น\nvenue:`,
+    );
+    // A smaller photo in the English story's body (which has no cover), on a line of its own.
+    writeFileSync(join(dir, 'media', 'launch', 'hall.jpg'), hall);
+    const en = join(dir, 'news', 'en', `${story}.md`);
+    writeFileSync(
+      en,
+      `${readFileSync(en, 'utf8').trimEnd()}\n\n![${bodyAlt}](../../media/launch/hall.jpg "${bodyCaption}")\n`,
     );
     edit(
       join(dir, 'related', 'en', `${related}.md`),
@@ -98,6 +108,7 @@ test('the story with a cover is previewed with its own photo; its twin without o
   expect(meta(th, 'og:image:type')).toBe('image/jpeg');
   const { width, height, format } = await sharp(builtFile(b, image)).metadata();
   expect({ width, height, format }).toEqual({ width: 1200, height: 630, format: 'jpeg' });
+  // A photo in the body does not replace the site card: only a cover, chosen for it, does.
   expect(meta(pageOf(b, `en/news/${story}`), 'og:image')).toMatch(/\/og\/en\.png$/);
 });
 
@@ -133,9 +144,9 @@ test("a feed item carries its story's photo by absolute address", async () => {
   const { width, format } = await sharp(builtFile(b, img?.[1] ?? '')).metadata();
   expect({ width, format }).toEqual({ width: 1200, format: 'jpeg' });
   expect(
-    readFileSync(join(b.outDir, 'en', 'rss.xml'), 'utf8'),
-    'the English story has no cover',
-  ).not.toContain('<img');
+    readFileSync(join(b.outDir, 'en', 'rss.xml'), 'utf8').match(/&lt;img /g),
+    'the English story has no cover, only its body photo',
+  ).toHaveLength(1);
 });
 
 test('a related story shows its cover too, and is previewed with it', async () => {
@@ -192,6 +203,41 @@ test('on a phone (360 px, twice the pixels) the article with its cover stays wit
   }
 });
 
+test('a photo on its own line of the body gets the same figure, lazily, and the feed carries it', async () => {
+  const b = await withCover();
+  const html = pageOf(b, `en/news/${story}`);
+  const body = /<div class="body"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+  const figure = /<figure[\s\S]*?<\/figure>/.exec(body)?.[0] ?? '';
+  expect(figure, 'the body shows its photo as a figure').not.toBe('');
+  expect(figure).toMatch(/<source[^>]*type="image\/avif"/);
+  expect(figure).toMatch(/<source[^>]*type="image\/webp"/);
+  const avif = /<source[^>]*type="image\/avif"[^>]*>/.exec(figure)?.[0] ?? '';
+  // A 1000 px original: the phone widths, then the original's own.
+  expect(
+    /srcset="([^"]+)"/
+      .exec(avif)?.[1]
+      ?.split(',')
+      .map((c) => c.trim().split(' ')[1]),
+  ).toEqual(['360w', '720w', '1000w']);
+  const img = /<img[^>]*>/.exec(figure)?.[0] ?? '';
+  expect(img).toContain(`alt="${bodyAlt}"`);
+  expect(img).toContain('loading="lazy"');
+  expect(img).toMatch(/width="1000" height="750"/);
+  expect(figure).toMatch(new RegExp(`<figcaption[^>]*>${bodyCaption}</figcaption>`));
+  expect(body, 'no plain <img> outside the picture').not.toMatch(/<p><img/);
+
+  const feed = readFileSync(join(b.outDir, 'en', 'rss.xml'), 'utf8')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"');
+  const inFeed = new RegExp(
+    `<img src="(https?://[^"]+\\.jpg)" alt="${bodyAlt}"><figcaption>${bodyCaption}</figcaption>`,
+  ).exec(feed);
+  expect(inFeed, 'the feed item shows the body photo by absolute address').not.toBeNull();
+  const { width, format } = await sharp(builtFile(b, inFeed?.[1] ?? '')).metadata();
+  expect({ width, format }).toEqual({ width: 1000, format: 'jpeg' });
+});
+
 test('story cards show the cover small and lazily; cards without one show none', async () => {
   const b = await withCover();
   const list = pageOf(b, 'news');
@@ -208,7 +254,9 @@ test('story cards show the cover small and lazily; cards without one show none',
   expect(img).toContain('loading="lazy"');
   expect(img).toContain(`alt="${altTh}"`);
   expect(img).toMatch(/width="\d+" height="\d+"/);
-  expect(pageOf(b, 'en/news'), 'the English story has no cover').not.toContain('<picture');
+  expect(pageOf(b, 'en/news'), 'the English story has no cover (a body photo is no thumbnail)').not.toContain(
+    '<picture',
+  );
 });
 
 test('the gallery is a plain list of figures after the text, each photo lazy', async () => {

@@ -1,5 +1,9 @@
-import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { readFile } from 'node:fs/promises';
+import { parseFrontmatter } from 'astro/markdown';
+import { defineCollection, type SchemaContext } from 'astro:content';
+import { glob, type Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { bodyImages } from './lib/markdown.ts';
 import { newsSchema, objectivesSchema, relatedSchema } from './lib/schemas.ts';
 
 /**
@@ -13,13 +17,43 @@ import { newsSchema, objectivesSchema, relatedSchema } from './lib/schemas.ts';
  */
 const contentDir = process.env.CONTENT_DIR ?? './content';
 
-const markdownIn = (collection: string) => glob({ base: `${contentDir}/${collection}`, pattern: '*/*.md' });
+/**
+ * Markdown files, each with the photos its body shows on lines of their own added as
+ * `bodyPhotos`, so Astro's `image()` finds and measures them from the entry's folder as it
+ * does a cover, and pages give them the same responsive figure (`src/lib/photos.ts`).
+ */
+function markdownIn(collection: string): Loader {
+  const files = glob({ base: `${contentDir}/${collection}`, pattern: '*/*.md' });
+  return {
+    name: 'markdown-with-photos',
+    load: (context) =>
+      files.load({
+        ...context,
+        parseData: async (entry) => {
+          const { content } = parseFrontmatter(await readFile(entry.filePath ?? '', 'utf8'));
+          const bodyPhotos = bodyImages(content)
+            .filter((image) => image.alone)
+            .map((image) => image.src);
+          return context.parseData({ ...entry, data: { ...entry.data, bodyPhotos } });
+        },
+      }),
+  };
+}
 
-const news = defineCollection({ loader: markdownIn('news'), schema: ({ image }) => newsSchema({ image }) });
-const objectives = defineCollection({ loader: markdownIn('objectives'), schema: objectivesSchema });
+/** The photos of an entry's body, measured (added by the loader above, never written). */
+const bodyPhotos = ({ image }: SchemaContext) => ({ bodyPhotos: z.array(image()).default([]) });
+
+const news = defineCollection({
+  loader: markdownIn('news'),
+  schema: (helpers) => newsSchema(helpers).extend(bodyPhotos(helpers)),
+});
+const objectives = defineCollection({
+  loader: markdownIn('objectives'),
+  schema: (helpers) => objectivesSchema.extend(bodyPhotos(helpers)),
+});
 const related = defineCollection({
   loader: markdownIn('related'),
-  schema: ({ image }) => relatedSchema({ image }),
+  schema: (helpers) => relatedSchema(helpers).extend(bodyPhotos(helpers)),
 });
 
 export const collections = { news, objectives, related };

@@ -35,7 +35,6 @@ function check(change: (path: (file: string) => string) => void, now?: Date): st
   const root = mkdtempSync(join(tmpdir(), 'smart-gender-check-'));
   made.push(root);
   cpSync('content', join(root, 'content'), { recursive: true });
-  mkdirSync(join(root, 'public'));
   const path = (file: string) => join(root, file);
   change(path);
   return checkContent(join(root, 'content'), now ? { root, now } : { root }).map(formatProblem);
@@ -129,18 +128,52 @@ describe('npm run check', () => {
       /news\/en\/smart-gender-launch\.md:13: error: link \/programme\/ leads to the th site/,
     ],
     [
-      'a missing image',
-      (p) => replace(p(newsEn), 'On 23 February', '![The opening](/images/opening.jpg)\n\nOn 23 February'),
-      /news\/en\/smart-gender-launch\.md:13: error: image \/images\/opening\.jpg does not exist/,
+      'a missing body photo',
+      (p) =>
+        replace(
+          p(newsEn),
+          'On 23 February',
+          '![The opening](../../media/launch/opening.jpg)\n\nOn 23 February',
+        ),
+      /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/launch\/opening\.jpg does not exist .*put the photo in content\/media\//,
     ],
     [
-      'an image without alt text',
+      'a body photo without alt text',
       (p) => {
-        mkdirSync(p('public/images'));
-        writeFileSync(p('public/images/a.png'), '');
-        replace(p(newsEn), 'On 23 February', '![](/images/a.png)\n\nOn 23 February');
+        mkdirSync(p('content/media'));
+        writeFileSync(p('content/media/a.png'), 'a photo');
+        replace(p(newsEn), 'On 23 February', '![](../../media/a.png)\n\nOn 23 February');
       },
-      /news\/en\/smart-gender-launch\.md:13: error: image \/images\/a\.png has no alt text/,
+      /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/a\.png has no alt text/,
+    ],
+    [
+      'a body photo from another site',
+      (p) =>
+        replace(p(newsEn), 'On 23 February', '![The hall](https://example.org/hall.jpg)\n\nOn 23 February'),
+      /news\/en\/smart-gender-launch\.md:13: error: image https:\/\/example\.org\/hall\.jpg is on another site.*content\/media\//,
+    ],
+    [
+      'a body photo named from the root, outside the image pipeline',
+      (p) => replace(p(newsEn), 'On 23 February', '![The hall](/images/hall.jpg)\n\nOn 23 February'),
+      /news\/en\/smart-gender-launch\.md:13: error: image \/images\/hall\.jpg is named from the site's root: put the photo in content\/media\//,
+    ],
+    [
+      'a body photo inside a sentence',
+      (p) => {
+        mkdirSync(p('content/media'));
+        writeFileSync(p('content/media/a.jpg'), 'a photo');
+        replace(p(newsEn), 'On 23 February', 'Look ![The hall](../../media/a.jpg) here.\n\nOn 23 February');
+      },
+      /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/a\.jpg sits inside a paragraph or list: put it on a line of its own/,
+    ],
+    [
+      'a body image that is not a photo',
+      (p) => {
+        mkdirSync(p('content/media'));
+        writeFileSync(p('content/media/plan.pdf'), 'a document');
+        replace(p(newsEn), 'On 23 February', '![The plan](../../media/plan.pdf)\n\nOn 23 February');
+      },
+      /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/plan\.pdf must be a JPEG, PNG, WebP, AVIF or TIFF file/,
     ],
     [
       'an empty body',
@@ -325,6 +358,19 @@ describe('npm run check', () => {
     expect(errors(notImage)).toEqual([
       expect.stringMatching(/error: cover\.src: must be a JPEG, PNG, WebP, AVIF or TIFF file/),
     ]);
+  });
+
+  it('takes a photo on its own line of the body from content/media/, with alt text and a caption', () => {
+    const lines = check((p) => {
+      mkdirSync(p('content/media/launch'), { recursive: true });
+      writeFileSync(p('content/media/launch/hall.jpg'), 'a photo');
+      replace(
+        p(newsTh),
+        /\n---\n\n/,
+        '\n---\n\n![ผู้เข้าร่วมในห้องประชุม](../../media/launch/hall.jpg "บรรยากาศในงาน")\n\n',
+      );
+    });
+    expect(errors(lines)).toEqual([]);
   });
 
   it('warns of a cover narrower than 1200 px, which previews and search results show soft', async () => {

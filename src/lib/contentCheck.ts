@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { changeDates } from './contentHistory.ts';
 import { readContent, type Problem } from './contentFiles.ts';
 import { checkRules } from './contentRules.ts';
@@ -13,15 +12,11 @@ import { checkRules } from './contentRules.ts';
 export { readContent, type Entry, type Problem, type Severity } from './contentFiles.ts';
 
 /** Checks the content tree at `contentDir`; `root` is where paths are reported from. */
-export function checkContent(
-  contentDir: string,
-  options: { root?: string; now?: Date; publicDir?: string } = {},
-): Problem[] {
+export function checkContent(contentDir: string, options: { root?: string; now?: Date } = {}): Problem[] {
   const root = options.root ?? process.cwd();
   const { entries, problems } = readContent(contentDir, root);
   const found = checkRules(entries, {
     now: options.now ?? new Date(),
-    publicDir: options.publicDir ?? join(root, 'public'),
     contentDir,
     changedAt: changeDates(contentDir),
   });

@@ -8,7 +8,8 @@ import { mayBeOutdated } from './contentHistory.ts';
 import { isPublished, scheduledFor } from './publishing.ts';
 import { missingNames } from './references.ts';
 import { routeLang } from './routes.ts';
-import { needsBody, references, say, type CollectionName } from './schemas.ts';
+import { bodyImages } from './markdown.ts';
+import { checkHelpers, needsBody, references, say, type CollectionName } from './schemas.ts';
 import { pairEntries, type LocalizedPage, type MissingTwin, type PairableEntry } from './twins.ts';
 
 /**
@@ -22,8 +23,6 @@ import { pairEntries, type LocalizedPage, type MissingTwin, type PairableEntry }
 export interface RuleOptions {
   /** The time that decides which stories are scheduled. */
   now: Date;
-  /** Where images linked from bodies live (`public/`). */
-  publicDir: string;
   /** The content folder: photos are named by their path from the entry. */
   contentDir: string;
   /** When a file last changed, by its path in the content folder (see `contentHistory.ts`). */
@@ -267,30 +266,92 @@ function widthOf(file: string): number | undefined {
   }
 }
 
-/** The photos an entry names, each with the field that names it (`cover`, `gallery.0`, …). */
-function photosOf(entry: Entry): { field: string; src: string }[] {
-  const named: { field: string; src: string }[] = [];
+/** A photo an entry names: in a front-matter field (`cover`, `gallery.0`, …) or in its body. */
+interface NamedPhoto {
+  src: string;
+  field?: string;
+  line: number | undefined;
+  /** Body images only: what the check must ask of Markdown that a field cannot get wrong. */
+  body?: { alt: string; alone: boolean };
+}
+
+/** The photos an entry names, each with where it is named. */
+function photosOf(entry: Entry): NamedPhoto[] {
+  const named: NamedPhoto[] = [];
   const add = (field: string, value: unknown) => {
     const src = (value as { src?: unknown } | undefined)?.src;
-    if (typeof src === 'string') named.push({ field, src });
+    if (typeof src === 'string')
+      named.push({ field, src, line: entry.lines.get(field.split('.')[0] ?? field) });
   };
   add('cover', entry.data.cover);
   const gallery = Array.isArray(entry.data.gallery) ? (entry.data.gallery as unknown[]) : [];
   gallery.forEach((item, i) => {
     add(`gallery.${i}`, item);
   });
+  // "![" starts every Markdown image: a body without one needs no parsing, which is most.
+  if (entry.body.includes('![')) {
+    for (const { src, alt, alone, line } of bodyImages(entry.body)) {
+      named.push({ src, line: entry.bodyStartLine + line, body: { alt, alone } });
+    }
+  }
   return named;
 }
 
-/** A story's photos must exist where its front matter says, and be neither huge nor small. */
+/**
+ * What is wrong with how a body shows a photo, before looking for the file: every photo
+ * needs alt text, comes from `content/media/` (so it is sized for each screen and fetched
+ * from the site itself) and stands on a line of its own (so it can be a figure).
+ */
+function bodyPhotoProblems(src: string, { alt, alone }: { alt: string; alone: boolean }): string[] {
+  const found: string[] = [];
+  if (!alt.trim()) {
+    found.push(
+      say(
+        `image ${src} has no alt text: describe what it shows inside ![…](${src})`,
+        `รูป ${src} ไม่มีคำบรรยาย: บรรยายสิ่งที่เห็นในรูปใน ![…](${src})`,
+      ),
+    );
+  }
+  if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+    found.push(
+      say(
+        `image ${src} is on another site, which readers' browsers would then contact: save the photo (with permission) in content/media/ and give its path from this file, like ../../media/launch/hall.jpg`,
+        `รูป ${src} อยู่บนเว็บไซต์อื่น ซึ่งเบราว์เซอร์ของผู้อ่านจะต้องติดต่อ: บันทึกรูป (เมื่อได้รับอนุญาต) ไว้ใน content/media/ แล้วใส่ที่อยู่จากไฟล์นี้ เช่น ../../media/launch/hall.jpg`,
+      ),
+    );
+  } else if (src.startsWith('/')) {
+    found.push(
+      say(
+        `image ${src} is named from the site's root: put the photo in content/media/ and give its path from this file, like ../../media/launch/hall.jpg, so it is sized for each screen`,
+        `รูป ${src} ใช้ที่อยู่จากรากของเว็บไซต์: วางรูปไว้ใน content/media/ แล้วใส่ที่อยู่จากไฟล์นี้ เช่น ../../media/launch/hall.jpg เพื่อให้ย่อขนาดตามหน้าจอได้`,
+      ),
+    );
+  }
+  const type = checkHelpers.image().safeParse(src);
+  if (!type.success) found.push(type.error.issues.map((issue) => `image ${src} ${issue.message}`).join('; '));
+  if (!alone) {
+    found.push(
+      say(
+        `image ${src} sits inside a paragraph or list: put it on a line of its own, with a blank line before and after`,
+        `รูป ${src} อยู่ในย่อหน้าหรือรายการ: ให้รูปอยู่บรรทัดของตัวเอง เว้นบรรทัดว่างก่อนและหลัง`,
+      ),
+    );
+  }
+  return found;
+}
+
+/** A story's photos must exist where its front matter or body says, and be neither huge nor small. */
 function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
-  for (const { field, src } of photosOf(entry)) {
+  for (const { field, src, line, body } of photosOf(entry)) {
+    const report = (severity: Severity, message: string) =>
+      problems.push(problem(entry, severity, message, field && `${field}.src`, line));
+    if (body) {
+      const found = bodyPhotoProblems(src, body);
+      for (const message of found) report('error', message);
+      if (found.length) continue;
+    }
     const file = join(contentDir, dirname(entry.path), src);
     const shown = relative(process.cwd(), file) || file;
-    const report = (severity: Severity, message: string) =>
-      problems.push(
-        problem(entry, severity, message, `${field}.src`, entry.lines.get(field.split('.')[0] ?? field)),
-      );
     if (!existsSync(file)) {
       report(
         'error',
@@ -322,15 +383,10 @@ function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
   }
 }
 
-/** Links in bodies must lead to a page in the entry's language; images must exist and say what they show. */
-function bodyLinks(
-  entry: Entry,
-  pages: Pages,
-  imageExists: (src: string) => boolean,
-  problems: Problem[],
-): void {
-  // Links and images all start with "[" in Markdown (autolinks need a scheme, so never lead
-  // inside the site): a body without one needs no parsing, which is most of them.
+/** Links in bodies must lead to a page in the entry's language. */
+function bodyLinks(entry: Entry, pages: Pages, problems: Problem[]): void {
+  // Links all start with "[" in Markdown (autolinks need a scheme, so never lead inside the
+  // site): a body without one needs no parsing, which is most of them.
   if (!entry.body.includes('[')) return;
   const hasEntry = (collection: CollectionName, lang: Lang, slug: string) =>
     pages.slugs.get(`${collection}/${lang}`)?.has(slug) ?? false;
@@ -358,34 +414,11 @@ function bodyLinks(
       );
     }
   };
-  const checkImage = (src: string, alt: string, line: number) => {
-    if (!alt.trim()) {
-      add(
-        say(
-          `image ${src} has no alt text: describe it inside ![…](${src})`,
-          `รูป ${src} ไม่มีคำบรรยาย: ใส่คำบรรยายใน ![…](${src})`,
-        ),
-        line,
-      );
-    }
-    if (!/^[a-z]+:/i.test(src) && !imageExists(src)) {
-      const at = `public${src.startsWith('/') ? '' : '/'}${src}`;
-      add(
-        say(
-          `image ${src} does not exist: put the file in ${at} or fix the path`,
-          `ไม่มีไฟล์รูป ${src}: วางไฟล์ไว้ที่ ${at} หรือแก้ที่อยู่`,
-        ),
-        line,
-      );
-    }
-  };
-
   const walk = (tokens: ReturnType<typeof md.parse>, line: number) => {
     for (const token of tokens) {
       const here = token.map ? entry.bodyStartLine + token.map[0] : line;
       if (token.children) walk(token.children, here);
       if (token.type === 'link_open') checkLink(String(token.attrGet('href') ?? ''), here);
-      if (token.type === 'image') checkImage(String(token.attrGet('src') ?? ''), token.content, here);
     }
   };
   walk(md.parse(entry.body, {}), entry.bodyStartLine);
@@ -413,21 +446,11 @@ export function checkRules(entries: readonly Entry[], options: RuleOptions): Pro
   const pages = twins(entries, options.now, problems);
   outdated(pages, options.changedAt, problems);
 
-  const images = new Map<string, boolean>();
-  const imageExists = (src: string) => {
-    const path = src.split(/[?#]/)[0] ?? '';
-    let exists = images.get(path);
-    if (exists === undefined) {
-      exists = existsSync(join(options.publicDir, path));
-      images.set(path, exists);
-    }
-    return exists;
-  };
   for (const entry of entries) {
     if (!entry.valid) continue;
     ownRules(entry, pages, options.now, problems);
     photos(entry, options.contentDir, problems);
-    bodyLinks(entry, pages, imageExists, problems);
+    bodyLinks(entry, pages, problems);
   }
   return problems;
 }

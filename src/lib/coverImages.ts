@@ -40,9 +40,20 @@ export async function articleImagesOf(cover: Cover, site: URL | undefined): Prom
   );
 }
 
-/** The cover as a feed reader shows it: a JPEG at most 1200 px wide, by absolute URL. */
-export async function feedImageOf(cover: Cover, site: URL | undefined): Promise<string> {
-  const width = Math.min(cover.src.width, 1200);
-  const height = Math.round((width * cover.src.height) / cover.src.width);
-  return absoluteUrl(await jpeg(cover.src, width, height), site);
+const escapeAttribute = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/**
+ * A photo as a feed reader shows it: a figure with a JPEG at most 1200 px wide, by absolute
+ * URL (feeds are read away from the site), its alt text and caption.
+ */
+export async function feedFigureOf(
+  photo: Cover & { caption?: string | undefined },
+  site: URL | undefined,
+): Promise<string> {
+  const width = Math.min(photo.src.width, 1200);
+  const height = Math.round((width * photo.src.height) / photo.src.width);
+  const src = absoluteUrl(await jpeg(photo.src, width, height), site);
+  const caption = photo.caption ? `<figcaption>${escapeAttribute(photo.caption)}</figcaption>` : '';
+  return `<figure><img src="${escapeAttribute(src)}" alt="${escapeAttribute(photo.alt)}">${caption}</figure>`;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { plainInline, renderInline, renderMarkdown } from './markdown.ts';
+import { bodyImages, markdownBlocks, plainInline, renderInline } from './markdown.ts';
+
+/** A body's HTML, photos left out. */
+const renderMarkdown = (source: string, base?: string) =>
+  markdownBlocks(source, base)
+    .map((block) => ('html' in block ? block.html : ''))
+    .join('');
 
 const hostile = [
   '# หัวข้อ',
@@ -15,7 +21,7 @@ const hostile = [
   '![ภาพ](/images/a.png "ชื่อ")',
 ].join('\n');
 
-describe('renderMarkdown', () => {
+describe('markdownBlocks: the HTML', () => {
   it('renders Markdown', () => {
     expect(renderMarkdown('**ขอนแก่น** และ *เยาวชน*')).toBe(
       '<p><strong>ขอนแก่น</strong> และ <em>เยาวชน</em></p>\n',
@@ -33,13 +39,53 @@ describe('renderMarkdown', () => {
   });
 
   it('makes links and images absolute for feeds', () => {
-    const html = renderMarkdown('[ข่าว](/news/a/) ![ภาพ](img/b.png)', 'https://example.go.th/news/x/');
+    const html = renderMarkdown('[ข่าว](/news/a/) และ ![ภาพ](img/b.png)', 'https://example.go.th/news/x/');
     expect(html).toContain('href="https://example.go.th/news/a/"');
     expect(html).toContain('src="https://example.go.th/news/x/img/b.png"');
   });
 
   it('keeps images with their alt text', () => {
-    expect(renderMarkdown('![ภาพงาน](/a.png)')).toContain('<img src="/a.png" alt="ภาพงาน" loading="lazy" />');
+    expect(renderMarkdown('ดู ![ภาพงาน](/a.png)')).toContain(
+      '<img src="/a.png" alt="ภาพงาน" loading="lazy" />',
+    );
+  });
+});
+
+describe('markdownBlocks', () => {
+  const body = [
+    'ย่อหน้าแรก',
+    '',
+    '![ผู้เข้าร่วมในห้องประชุม](../../media/launch/hall.jpg "บรรยากาศในงาน")',
+    '',
+    'ย่อหน้าที่สอง ![ในประโยค](../../media/a.jpg)',
+    '',
+    '- ![ในรายการ](../../media/b.jpg)',
+  ].join('\n');
+
+  it('cuts the body where a photo stands on its own line, with its alt text and caption', () => {
+    const blocks = markdownBlocks(body);
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toEqual({ html: '<p>ย่อหน้าแรก</p>\n' });
+    expect(blocks[1]).toEqual({
+      photo: { src: '../../media/launch/hall.jpg', alt: 'ผู้เข้าร่วมในห้องประชุม', caption: 'บรรยากาศในงาน' },
+    });
+    // A photo inside text or a list stays where it is (the content check refuses it).
+    expect(blocks[2]).toHaveProperty('html', expect.stringContaining('<li>'));
+  });
+
+  it('keeps the cleaning and the absolute links of the rest', () => {
+    const [block] = markdownBlocks('[ข่าว](/news/a/) <script>x</script>', 'https://example.go.th/news/x/');
+    expect(block).toEqual({
+      html: '<p><a href="https://example.go.th/news/a/">ข่าว</a> &lt;script&gt;x&lt;/script&gt;</p>\n',
+    });
+  });
+
+  it('lists every image with its line and whether it stands alone', () => {
+    expect(bodyImages(body).map(({ src, line, alone }) => ({ src, line, alone }))).toEqual([
+      { src: '../../media/launch/hall.jpg', line: 2, alone: true },
+      { src: '../../media/a.jpg', line: 4, alone: false },
+      { src: '../../media/b.jpg', line: 6, alone: false },
+    ]);
   });
 });
 

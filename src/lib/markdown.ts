@@ -67,13 +67,91 @@ function clean(html: string, tags: string[], base?: string): string {
   });
 }
 
+/** A photo standing alone in its paragraph of a Markdown body: `![alt](path "caption")`. */
+export interface BodyPhoto {
+  /** As written: a path relative to the story file, like `../../media/launch/hall.jpg`. */
+  src: string;
+  alt: string;
+  caption?: string | undefined;
+}
+
+/** A Markdown body cut where its photos stand: safe HTML between them. */
+export type BodyBlock = { html: string } | { photo: BodyPhoto };
+
+type Token = ReturnType<typeof md.parse>[number];
+
+/** An image's title (`![alt](path "title")`), which a figure shows as its caption. */
+const titleOf = (image: Token) => String(image.attrGet('title') ?? '') || undefined;
+
+/** The image a top-level paragraph holds and nothing else (line breaks and spaces aside). */
+function lonePhoto(open: Token | undefined, inline: Token | undefined, close: Token | undefined) {
+  if (open?.type !== 'paragraph_open' || open.level !== 0 || close?.type !== 'paragraph_close') return;
+  const parts = (inline?.children ?? []).filter(
+    (c) => !(c.type === 'softbreak' || (c.type === 'text' && !c.content.trim())),
+  );
+  const image = parts.length === 1 ? parts[0] : undefined;
+  if (image?.type !== 'image') return;
+  return { src: String(image.attrGet('src') ?? ''), alt: image.content, caption: titleOf(image) };
+}
+
+/** An image in a Markdown body, where it stands and whether a page can show it as a figure. */
+export interface BodyImage extends BodyPhoto {
+  /** Its line, counted from the body's first line (0). */
+  line: number;
+  /** Alone in a top-level paragraph: shown as a figure. */
+  alone: boolean;
+}
+
+/** Every image a Markdown body holds, in order, for the content check and the content loader. */
+export function bodyImages(source: string): BodyImage[] {
+  const tokens = md.parse(source, {});
+  const images: BodyImage[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== 'inline') return;
+    const alone = lonePhoto(tokens[i - 1], token, tokens[i + 1]) !== undefined;
+    for (const child of token.children ?? []) {
+      if (child.type !== 'image') continue;
+      images.push({
+        src: String(child.attrGet('src') ?? ''),
+        alt: child.content,
+        caption: titleOf(child),
+        line: token.map?.[0] ?? 0,
+        alone,
+      });
+    }
+  });
+  return images;
+}
+
 /**
- * A Markdown document as safe HTML. With `base`, links and images become absolute (feeds
- * are read away from the site).
- * @example renderMarkdown('**ขอนแก่น**') // "<p><strong>ขอนแก่น</strong></p>\n"
+ * A Markdown body as HTML blocks and the photos between them, so a page can give each
+ * photo the same responsive figure as the cover and the gallery. Only a photo alone in its
+ * paragraph is cut out (a figure cannot sit inside a paragraph); the content check asks
+ * editors to put photos on their own line.
+ * @example markdownBlocks('ก\n\n![ภาพ](../../media/a.jpg "งาน")') // [{ html: '<p>ก</p>\n' }, { photo: { src: '../../media/a.jpg', alt: 'ภาพ', caption: 'งาน' } }]
  */
-export function renderMarkdown(source: string, base?: string): string {
-  return clean(md.render(source), allowedTags, base);
+export function markdownBlocks(source: string, base?: string): BodyBlock[] {
+  const env = {};
+  const tokens = md.parse(source, env);
+  const blocks: BodyBlock[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    if (run.length) blocks.push({ html: clean(md.renderer.render(run, md.options, env), allowedTags, base) });
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const photo = lonePhoto(token, tokens[i + 1], tokens[i + 2]);
+    if (photo) {
+      flush();
+      blocks.push({ photo });
+      i += 2;
+    } else if (token) {
+      run.push(token);
+    }
+  }
+  flush();
+  return blocks;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ImageMetadata } from 'astro';
+import type { BodyBlock } from './markdown.ts';
 
 /**
  * Sizes of a story's photo for the places that ask for fixed shapes: the link preview
@@ -52,4 +53,29 @@ export function largestCrop(original: Size, ratio: number): Size {
 export function pictureWidths(originalWidth: number): number[] {
   const widths = [360, 720, 1080, 1440].filter((w) => w < originalWidth);
   return [...new Set([...widths, Math.min(originalWidth, 1440)])];
+}
+
+/** A body block as a page shows it: HTML, or a photo with its file. */
+export type PageBlock<F> =
+  { html: string } | { photo: { src: F; alt: string; caption?: string | undefined } };
+
+/**
+ * A body's blocks with each photo given its file, in order. The content loader measured the
+ * files (`bodyPhotos`) from the same photos, so a difference in count means a bug, not an
+ * editor's mistake: it stops the build rather than show the wrong photo.
+ * @example withFiles([{ photo: { src: 'a.jpg', alt: 'ก' } }], [meta], 'x.md') // [{ photo: { src: meta, alt: 'ก' } }]
+ */
+export function withFiles<F>(
+  blocks: readonly BodyBlock[],
+  files: readonly F[],
+  where: string,
+): PageBlock<F>[] {
+  const photos = blocks.filter((b) => 'photo' in b).length;
+  if (photos !== files.length) {
+    throw new Error(`${where}: the body shows ${photos} photos but ${files.length} were loaded`);
+  }
+  let next = 0;
+  return blocks.map((block) =>
+    'html' in block ? block : { photo: { ...block.photo, src: files[next++] as F } },
+  );
 }

@@ -3,11 +3,9 @@ import type { APIContext } from 'astro';
 import { t } from '../../i18n/dictionaries.ts';
 import { locales, type Lang } from '../../i18n/locales.ts';
 import { newsDate, newsIn } from '../../lib/content.ts';
-import { renderMarkdown } from '../../lib/markdown.ts';
-import { feedImageOf } from '../../lib/coverImages.ts';
-
-const escapeAttribute = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+import { markdownBlocks } from '../../lib/markdown.ts';
+import { feedFigureOf } from '../../lib/coverImages.ts';
+import { withFiles } from '../../lib/photos.ts';
 import { absoluteUrl, everyLangPaths, localePath } from '../../lib/urls.ts';
 
 export const getStaticPaths = everyLangPaths;
@@ -30,17 +28,19 @@ export async function GET({ props, site }: APIContext<{ lang: Lang }>) {
     items: await Promise.all(
       stories.map(async (story) => {
         const link = absoluteUrl(localePath(lang, `news/${story.slug}/`), site);
-        const { cover } = story.entry.data;
-        // Feed readers show the story's photo above its text, by absolute address.
-        const photo = cover
-          ? `<figure><img src="${escapeAttribute(await feedImageOf(cover, site))}" alt="${escapeAttribute(cover.alt)}"></figure>`
-          : '';
+        const { cover, bodyPhotos } = story.entry.data;
+        // Feed readers show the story's photo above its text, and the body's photos where
+        // they stand, by absolute address.
+        const blocks = withFiles(markdownBlocks(story.entry.body ?? '', link), bodyPhotos, story.slug);
+        const body = await Promise.all(
+          blocks.map(async (block) => ('html' in block ? block.html : feedFigureOf(block.photo, site))),
+        );
         return {
           title: story.entry.data.title,
           description: story.entry.data.description,
           link,
           pubDate: newsDate(story),
-          content: `${photo}${renderMarkdown(story.entry.body ?? '', link)}`,
+          content: [cover ? await feedFigureOf(cover, site) : '', ...body].join(''),
         };
       }),
     ),
