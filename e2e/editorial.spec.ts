@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, freePort, siteRoot } from './support/site.ts';
 
@@ -157,6 +158,69 @@ test('npm run new makes Thai and English files that pass the checks, and refuses
     expect(again.stderr).toContain('city-pride-walk.md already exists');
     const bad = spawnSync('node', ['src/tools/new.ts', 'news', 'City Walk'], { env, encoding: 'utf8' });
     expect(bad.status).toBe(2);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('npm run new takes photos: the first is the cover, the rest the gallery, and the check refuses to publish their template alt text', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'smart-gender-new-photo-'));
+  try {
+    cpSync('content', join(work, 'content'), { recursive: true });
+    const walk = join(work, 'Walk Photo.JPG');
+    const stage = join(work, 'stage.png');
+    await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#884422' } })
+      .jpeg()
+      .toFile(walk);
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#224488' } })
+      .png()
+      .toFile(stage);
+    const env = { ...process.env, CONTENT_DIR: join(work, 'content') };
+    const run = (...args: string[]) =>
+      spawnSync('node', ['src/tools/new.ts', ...args], { env, encoding: 'utf8' });
+
+    const missing = run('news', 'city-pride-walk', '--photo', join(work, 'nowhere.jpg'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('nowhere.jpg: no such photo');
+    expect(existsSync(join(work, 'content', 'news', 'th', 'city-pride-walk.md')), 'nothing half made').toBe(
+      false,
+    );
+
+    const made = run('news', 'city-pride-walk', '--photo', walk, '--photo', stage);
+    expect(made.status, made.stderr).toBe(0);
+    // Copied once for both languages, under names that need no quoting.
+    expect(readdirSync(join(work, 'content', 'media', 'city-pride-walk')).sort()).toEqual([
+      'stage.png',
+      'walk-photo.jpg',
+    ]);
+    const th = readFileSync(join(work, 'content', 'news', 'th', 'city-pride-walk.md'), 'utf8');
+    expect(th).toContain(
+      'cover:\n  src: ../../media/city-pride-walk/walk-photo.jpg\n  alt: บรรยายสิ่งที่เห็นในรูป',
+    );
+    expect(th).toContain(
+      'gallery:\n  - src: ../../media/city-pride-walk/stage.png\n    alt: บรรยายสิ่งที่เห็นในรูป',
+    );
+    const en = readFileSync(join(work, 'content', 'news', 'en', 'city-pride-walk.md'), 'utf8');
+    expect(en).toContain('alt: Describe what the photo shows');
+
+    const draft = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
+    expect(draft.status, `${draft.stdout}${draft.stderr}`).toBe(0);
+    // Published as made, the template's words would reach readers: the check says where.
+    for (const lang of ['th', 'en']) {
+      const file = join(work, 'content', 'news', lang, 'city-pride-walk.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('draft: true\n', ''));
+    }
+    const published = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
+    expect(published.status).toBe(1);
+    expect(published.stderr).toMatch(
+      /news\/th\/city-pride-walk\.md:\d+: error: cover\.alt: still says "บรรยายสิ่งที่เห็นในรูป", the template's words/,
+    );
+    expect(published.stderr).toMatch(
+      /news\/en\/city-pride-walk\.md:\d+: error: gallery\.0\.alt: still says "Describe what the photo shows"/,
+    );
+    expect(published.stderr).toMatch(
+      /news\/en\/city-pride-walk\.md:\d+: error: title: still says "Headline"/,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

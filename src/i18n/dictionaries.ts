@@ -76,3 +76,6 @@ const dictionaries = checkDictionaries(raw) as Record<Lang, Dictionary>;
 export function t(lang: Lang, key: UIKey, vars: Record<string, string | number> = {}): string {
   return fill(dictionaries[lang][key], vars);
 }
+
+/** The strings `npm run new` writes into a new entry for the editor to replace. */
+export const templateKeys = (Object.keys(th) as UIKey[]).filter((key) => key.startsWith('template.'));

@@ -176,6 +176,11 @@ describe('npm run check', () => {
       /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/plan\.pdf must be a JPEG, PNG, WebP, AVIF or TIFF file/,
     ],
     [
+      "a published story still holding the template's words",
+      (p) => replace(p(newsEn), /^title: .*$/m, 'title: Headline'),
+      /news\/en\/smart-gender-launch\.md:\d+: error: title: still says "Headline", the template's words/,
+    ],
+    [
       'an empty body',
       (p) => writeFileSync(p(newsEn), readFileSync(p(newsEn), 'utf8').replace(/\n---\n[\s\S]*$/, '\n---\n')),
       /news\/en\/smart-gender-launch\.md:\d+: error: has no text below the front matter/,

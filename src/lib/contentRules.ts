@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { imageSize } from 'image-size';
 import { dirname, join, relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { defaultLang, type Lang } from '../i18n/locales.ts';
+import { t, templateKeys } from '../i18n/dictionaries.ts';
+import { defaultLang, langs, type Lang } from '../i18n/locales.ts';
 import type { Entry, Problem, Severity } from './contentFiles.ts';
 import { mayBeOutdated } from './contentHistory.ts';
 import { isPublished, scheduledFor } from './publishing.ts';
@@ -193,6 +194,45 @@ function outdated(pages: Pages, changedAt: RuleOptions['changedAt'], problems: P
 function namesIn(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Every text of `value` with its field path (`cover.alt`, `gallery.1.alt`), strings only. */
+function textsIn(value: unknown, path: string): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => textsIn(v, `${path}.${String(i)}`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => textsIn(v, path ? `${path}.${k}` : k));
+  }
+  return [];
+}
+
+/** The words `npm run new` fills in for the editor to replace, in each language. */
+const templateWords = new Map(langs.map((lang) => [lang, new Set(templateKeys.map((key) => t(lang, key)))]));
+
+/** A published entry must not keep the words `npm run new` put there to be replaced. */
+function placeholders(entry: Entry, problems: Problem[]): void {
+  if (entry.data.draft === true) return;
+  const words = templateWords.get(entry.lang);
+  const left = (text: string) => words?.has(text.trim()) === true;
+  const report = (text: string, field?: string, line?: number) =>
+    problems.push(
+      problem(
+        entry,
+        'error',
+        say(
+          `still says "${text.trim()}", the template's words: write this story's own`,
+          `ยังเป็นข้อความตัวอย่าง "${text.trim()}": เขียนข้อความของข่าวนี้แทน`,
+        ),
+        field,
+        line,
+      ),
+    );
+  for (const [field, text] of textsIn(entry.data, '')) {
+    if (left(text)) report(text, field, entry.lines.get(field.split('.')[0] ?? field));
+  }
+  entry.body.split('\n').forEach((text, i) => {
+    if (text.trim() && left(text)) report(text, undefined, entry.bodyStartLine + i);
+  });
 }
 
 /** Rules for one valid entry on its own: the entries it names, and its date. */
@@ -449,6 +489,7 @@ export function checkRules(entries: readonly Entry[], options: RuleOptions): Pro
   for (const entry of entries) {
     if (!entry.valid) continue;
     ownRules(entry, pages, options.now, problems);
+    placeholders(entry, problems);
     photos(entry, options.contentDir, problems);
     bodyLinks(entry, pages, problems);
   }

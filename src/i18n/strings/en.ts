@@ -105,4 +105,5 @@ export default {
   'template.body': 'Write the story here, in Markdown.',
   'template.summary': 'The opening words of the story',
   'template.municipality': 'Municipality name',
+  'template.alt': 'Describe what the photo shows',
 } satisfies Dictionary;

@@ -96,4 +96,5 @@ export default {
   'template.body': 'เขียนเนื้อข่าวที่นี่ เป็น Markdown',
   'template.summary': 'ข้อความตอนต้นของข่าว',
   'template.municipality': 'ชื่อเทศบาล',
+  'template.alt': 'บรรยายสิ่งที่เห็นในรูป',
 } as const;
