@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { startNginx } from '../src/tools/nginxServer.ts';
+import { photoLike } from '../src/tools/photoLike.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { freePort } from './support/site.ts';
 
@@ -28,22 +29,7 @@ const bodyCaption = 'In the meeting room';
 let build: FixtureBuild | undefined;
 async function withCover(): Promise<FixtureBuild> {
   if (build) return build;
-  // Smooth shapes with grain, as a photo has: neither a flat colour nor pure noise.
-  const pixels = Buffer.alloc(original.width * original.height * 3);
-  let seed = 7;
-  for (let y = 0; y < original.height; y++) {
-    for (let x = 0; x < original.width; x++) {
-      const i = (y * original.width + x) * 3;
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      const grain = (seed % 17) - 8;
-      pixels[i] = 128 + 90 * Math.sin(x / 97) * Math.cos(y / 53) + grain;
-      pixels[i + 1] = 120 + 80 * Math.cos((x + y) / 140) + grain;
-      pixels[i + 2] = 110 + 70 * Math.sin(Math.hypot(x - 800, y - 500) / 60) + grain;
-    }
-  }
-  const photo = await sharp(pixels, { raw: { ...original, channels: 3 } })
-    .jpeg({ quality: 80 })
-    .toBuffer();
+  const photo = await photoLike(7, original.width, original.height);
   const hall = await sharp(photo).resize(1000).jpeg({ quality: 80 }).toBuffer();
   build = buildWith((dir) => {
     mkdirSync(join(dir, 'media', 'launch'), { recursive: true });

@@ -18,7 +18,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../config/browser.ts';
-import { makeCorpus } from './bench/corpus.ts';
+import { makeCorpus, storySlug } from './bench/corpus.ts';
 import { measureBuild, measureSite, type Row, type SiteProbe } from './bench/measure.ts';
 import { runSection, stepCell, writeBenchmarks } from './bench/report.ts';
 import { ensureBrowser } from './ensureBrowser.ts';
@@ -41,6 +41,8 @@ const probe: SiteProbe = {
   debuggingPort,
   // The real launch story and two words of it, in the default language the root serves.
   articlePath: '/news/smart-gender-launch/',
+  // The corpus's first story, which has a cover photo.
+  photoArticlePath: `/news/${storySlug(1)}/`,
   queries: ['ขอนแก่น', 'เยาวชน'],
 };
 
@@ -49,8 +51,8 @@ try {
   for (const perLang of sizes) {
     const work = mkdtempSync(join(tmpdir(), 'smart-gender-bench-'));
     try {
-      console.log(`making and committing ${perLang} articles per language…`);
-      const content = makeCorpus(work, perLang);
+      console.log(`making and committing ${perLang} articles per language, with photos…`);
+      const { content, photos } = await makeCorpus(work, perLang);
       console.log('npm run build…');
       const build = await measureBuild(content, work);
       console.log(
@@ -58,7 +60,7 @@ try {
       );
       console.log('measuring pages, search and Lighthouse…');
       const site = await measureSite(work, 4500 + rows.length, probe);
-      rows.push({ perLang, build, site });
+      rows.push({ perLang, photos, build, site });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

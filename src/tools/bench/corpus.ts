@@ -9,6 +9,17 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { langs, locales, type Lang } from '../../i18n/locales.ts';
+import { photoLike } from '../photoLike.ts';
+
+/**
+ * One story in this many has a cover photo of its own (1600 × 1200, photo-like), as a news
+ * site's share of stories with photos might be; the first story always has one, so the
+ * benchmark has an article with a cover to measure.
+ */
+export const photoEvery = 10;
+
+/** Whether story `i` (from 1) of the corpus has a cover. */
+export const hasPhoto = (i: number) => i % photoEvery === 1;
 
 /** A small deterministic random generator, so two runs make the same corpus. */
 export function random(seed: number): () => number {
@@ -82,14 +93,27 @@ function vocabulary(source: string, lang: Lang): Vocabulary {
   return { words, perSpace: wordsPerSpace(text, locale) };
 }
 
+/** The file name of story `i` (from 1): `bench-00001`. */
+export const storySlug = (i: number) => `bench-${String(i).padStart(5, '0')}`;
+
 /**
  * Writes the corpus into `dir` (a content folder): a copy of `source` and `perLang` stories
  * per language, `bench-00001.md` and up, twins across languages, dated a day apart going
- * back from the launch, each naming about a third of its language's related stories.
+ * back from the launch, each naming about a third of its language's related stories; one
+ * in `photoEvery` has a cover photo, shared by its twins, with alt text in each language.
+ * Returns how many photos it made.
  */
-export function writeCorpus(dir: string, perLang: number, source = 'content'): void {
+export async function writeCorpus(dir: string, perLang: number, source = 'content'): Promise<number> {
   for (const collection of ['objectives', 'related', 'news']) {
     cpSync(join(source, collection), join(dir, collection), { recursive: true });
+  }
+  const media = join(dir, 'media', 'bench');
+  mkdirSync(media, { recursive: true });
+  let photos = 0;
+  for (let i = 1; i <= perLang; i++) {
+    if (!hasPhoto(i)) continue;
+    writeFileSync(join(media, `${storySlug(i)}.jpg`), await photoLike(i));
+    photos++;
   }
   for (const lang of langs) {
     const { words, perSpace } = vocabulary(source, lang);
@@ -104,14 +128,22 @@ export function writeCorpus(dir: string, perLang: number, source = 'content'): v
       const description = say(30).slice(0, 190).padEnd(25, '.');
       const paragraphs = Array.from({ length: 3 }, () => say(60 + Math.floor(next() * 60)));
       const related = relatedSlugs.filter(() => next() < 0.3);
+      const cover = hasPhoto(i)
+        ? [
+            `cover:`,
+            `  src: ../../media/bench/${storySlug(i)}.jpg`,
+            `  alt: ${JSON.stringify(say(8).slice(0, 200))}`,
+          ]
+        : [];
       writeFileSync(
-        join(dir, 'news', lang, `bench-${String(i).padStart(5, '0')}.md`),
+        join(dir, 'news', lang, `${storySlug(i)}.md`),
         [
           '---',
           `title: ${JSON.stringify(title)}`,
           `description: ${JSON.stringify(description)}`,
           `date: "${date}"`,
           `related: ${JSON.stringify(related)}`,
+          ...cover,
           '---',
           '',
           paragraphs.join('\n\n'),
@@ -120,6 +152,7 @@ export function writeCorpus(dir: string, perLang: number, source = 'content'): v
       );
     }
   }
+  return photos;
 }
 
 /**
@@ -154,14 +187,17 @@ export function commitCorpus(repo: string, message: string): void {
 }
 
 /**
- * Makes the corpus for `perLang` stories per language in `<work>/repo/content`, committed,
- * and returns that content folder (what `CONTENT_DIR` names for the build).
+ * Makes the corpus for `perLang` stories per language in `<work>/repo/content`, committed;
+ * returns that content folder (what `CONTENT_DIR` names for the build) and its photo count.
  */
-export function makeCorpus(work: string, perLang: number): string {
+export async function makeCorpus(
+  work: string,
+  perLang: number,
+): Promise<{ content: string; photos: number }> {
   const repo = join(work, 'repo');
   const content = join(repo, 'content');
   mkdirSync(content, { recursive: true });
-  writeCorpus(content, perLang);
+  const photos = await writeCorpus(content, perLang);
   commitCorpus(repo, `Synthetic corpus: ${perLang} stories per language`);
-  return content;
+  return { content, photos };
 }

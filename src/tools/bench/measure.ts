@@ -71,12 +71,14 @@ export interface SiteFigures {
   article: PageWeight;
   newsList: number;
   search: SearchFigures;
-  lighthouse: Record<'home' | 'article' | 'search', LighthouseFigures>;
+  lighthouse: Record<'home' | 'article' | 'photoArticle' | 'search', LighthouseFigures>;
 }
 
 /** One size of corpus, measured. */
 export interface Row {
   perLang: number;
+  /** How many of the stories have a cover photo (each its own file, shared by twins). */
+  photos: number;
   build: BuildFigures;
   site: SiteFigures;
 }
@@ -302,6 +304,8 @@ export interface SiteProbe {
   debuggingPort: number;
   /** A story's path, e.g. `/news/smart-gender-launch/`. */
   articlePath: string;
+  /** A story with a cover photo. */
+  photoArticlePath: string;
   /** The first search, then the next one (index chunks already loaded). */
   queries: [first: string, next: string];
 }
@@ -312,7 +316,7 @@ export async function measureSite(work: string, port: number, probe: SiteProbe):
   const server = await startNginx(out, port);
   const { origin } = server;
   try {
-    const { browser, debuggingPort, articlePath, queries } = probe;
+    const { browser, debuggingPort, articlePath, photoArticlePath, queries } = probe;
     return {
       article: await pageWeight(browser, `${origin}${articlePath}`),
       newsList: statSync(join(out, 'news', 'index.html')).size,
@@ -320,6 +324,7 @@ export async function measureSite(work: string, port: number, probe: SiteProbe):
       lighthouse: {
         home: await lighthouseOf(`${origin}/`, debuggingPort),
         article: await lighthouseOf(`${origin}${articlePath}`, debuggingPort),
+        photoArticle: await lighthouseOf(`${origin}${photoArticlePath}`, debuggingPort),
         search: await lighthouseOf(`${origin}/search/`, debuggingPort),
       },
     };

@@ -62,10 +62,11 @@ describe('buildTables', () => {
       peakBytes: 900 * MiB,
     };
     const text = buildTables([
-      { perLang: 1000, build: build([check, astro]) },
-      { perLang: 100, build: build([astro]) },
+      { perLang: 1000, photos: 100, build: build([check, astro]) },
+      { perLang: 100, photos: 10, build: build([astro]) },
     ]);
-    expect(text).toContain('| 1,000 | 2,000 | 20.0 s | 10.0 ms | 900 MiB | 30.0 MiB | 5.0 MiB |');
+    expect(text).toContain('| articles per language | photos | HTML pages |');
+    expect(text).toContain('| 1,000 | 100 | 2,000 | 20.0 s | 10.0 ms | 900 MiB | 30.0 MiB | 5.0 MiB |');
     expect(text).toContain('| articles per language | content check | astro build |');
     expect(text).toContain('| 1,000 | 5.0 s (25 %), CPU 4.0 s, 300 MiB | 15.0 s (75 %), 900 MiB |');
     expect(text).toContain('| 100 | – | 15.0 s (75 %), 900 MiB |');
