@@ -4,7 +4,7 @@ import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { bodyImages } from './lib/markdown.ts';
-import { newsSchema, objectivesSchema, relatedSchema } from './lib/schemas.ts';
+import { newsSchema, objectivesSchema, policiesSchema, relatedSchema } from './lib/schemas.ts';
 
 /**
  * Content lives in `content/<collection>/<lang>/<slug>.md`. The folder gives the language,
@@ -56,4 +56,9 @@ const related = defineCollection({
   schema: (helpers) => relatedSchema(helpers).extend(bodyPhotos(helpers)),
 });
 
-export const collections = { news, objectives, related };
+const policies = defineCollection({
+  loader: markdownIn('policies'),
+  schema: (helpers) => policiesSchema.extend(bodyPhotos(helpers)),
+});
+
+export const collections = { news, objectives, related, policies };

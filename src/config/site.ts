@@ -1,11 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { z } from 'astro/zod';
+
 /**
- * Settings of the site that are not content. The publisher's names (the municipality, its
- * province, the news outlet the launch story came from) are written in each language's
- * strings (`site.organization`, `site.region`, `site.sourcePublication`). Values the source
- * announcement does not give (a contact address, say) are optional settings read from the
- * environment, never made up.
+ * Settings of the site that are not content: facts about the municipality that the source
+ * announcement does not give (a contact address, a feedback channel, how long the host keeps
+ * its logs, when the policies were reviewed). Each is optional and read from the environment
+ * or `.env`; where one is unset, the site says nothing rather than make it up, and
+ * `npm run check` warns which sentences of the policy pages it left out. The publisher's
+ * names are written in each language's strings (`site.organization`, …).
  */
-export const site = {
-  /** Contact e-mail shown in the footer, only when set (the source's address is unknown). */
-  contactEmail: process.env.CONTACT_EMAIL?.trim() || undefined,
+
+const email = z.email();
+const day = z.iso.date();
+
+/** Each setting: its variable, what it must be, and what it is for. */
+export const settingSpecs = {
+  contactEmail: { variable: 'CONTACT_EMAIL', schema: email, use: 'contact address in the footer' },
+  feedbackUrl: {
+    variable: 'FEEDBACK_URL',
+    schema: z.url({ protocol: /^https$/ }),
+    use: 'where readers report a problem (https)',
+  },
+  privacyEmail: {
+    variable: 'PRIVACY_EMAIL',
+    schema: email,
+    use: 'address for requests about personal data (PDPA)',
+  },
+  serverLogDays: {
+    variable: 'SERVER_LOG_DAYS',
+    schema: z.string().regex(/^\d+$/),
+    use: 'days the host keeps its server logs',
+  },
+  policiesReviewed: {
+    variable: 'POLICIES_REVIEWED',
+    schema: day,
+    use: 'date the policies were last reviewed',
+  },
+  accessibilityTested: {
+    variable: 'ACCESSIBILITY_TESTED',
+    schema: day,
+    use: "date of the accessibility statement's testing (default: the last commit's date)",
+  },
 } as const;
+
+export type SettingName = keyof typeof settingSpecs;
+export type Settings = Partial<Record<SettingName, string | undefined>>;
+
+/** The last commit's date (YYYY-MM-DD), the day the suite last checked what is built; undefined outside git. */
+function lastCommitDate(): string | undefined {
+  try {
+    return (
+      execFileSync('git', ['log', '-1', '--format=%cs'], { encoding: 'utf8', stdio: 'pipe' }).trim() ||
+      undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The settings in `env`, each checked: a value that is set but wrong stops the build,
+ * naming the variable (a mistyped address must not reach readers).
+ * @example settingsFrom({ CONTACT_EMAIL: 'pr@example.go.th' }).contactEmail // "pr@example.go.th"
+ */
+export function settingsFrom(
+  env: Record<string, string | undefined>,
+  defaults: Settings = { accessibilityTested: lastCommitDate() },
+): Settings {
+  const settings: Settings = {};
+  const wrong: string[] = [];
+  for (const [name, { variable, schema, use }] of Object.entries(settingSpecs)) {
+    const value = env[variable]?.trim() || defaults[name as SettingName];
+    if (!value) continue;
+    if (schema.safeParse(value).success) settings[name as SettingName] = value;
+    else wrong.push(`${variable}="${value}" is not a valid ${use}`);
+  }
+  if (wrong.length) throw new Error(`Settings (environment or .env):\n${wrong.join('\n')}`);
+  return settings;
+}
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+/** The site's settings, from the environment or `.env`. */
+export const site: Settings = settingsFrom(process.env);

@@ -81,3 +81,9 @@ export async function launchStoryFor(programme: LocalizedPage<CollectionEntry<'o
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one name in, one page out (or a throw).
   return story!;
 }
+
+/** The policy pages in `lang`, in their footer order. */
+export async function policiesIn(lang: Lang) {
+  const pages = await pagesIn('policies', lang);
+  return pages.sort((a, b) => a.entry.data.order - b.entry.data.order || a.slug.localeCompare(b.slug));
+}

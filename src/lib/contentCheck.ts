@@ -1,3 +1,4 @@
+import { site, type Settings } from '../config/site.ts';
 import { changeDates } from './contentHistory.ts';
 import { readContent, type Problem } from './contentFiles.ts';
 import { checkRules } from './contentRules.ts';
@@ -12,13 +13,17 @@ import { checkRules } from './contentRules.ts';
 export { readContent, type Entry, type Problem, type Severity } from './contentFiles.ts';
 
 /** Checks the content tree at `contentDir`; `root` is where paths are reported from. */
-export function checkContent(contentDir: string, options: { root?: string; now?: Date } = {}): Problem[] {
+export function checkContent(
+  contentDir: string,
+  options: { root?: string; now?: Date; settings?: Settings } = {},
+): Problem[] {
   const root = options.root ?? process.cwd();
   const { entries, problems } = readContent(contentDir, root);
   const found = checkRules(entries, {
     now: options.now ?? new Date(),
     contentDir,
     changedAt: changeDates(contentDir),
+    settings: options.settings ?? site,
   });
   return [...problems, ...found].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),

@@ -10,6 +10,8 @@ import { isPublished, scheduledFor } from './publishing.ts';
 import { missingNames } from './references.ts';
 import { routeLang } from './routes.ts';
 import { bodyImages } from './markdown.ts';
+import { placeholderNames, placeholdersIn } from './policies.ts';
+import { settingSpecs, type SettingName, type Settings } from '../config/site.ts';
 import { checkHelpers, needsBody, references, say, type CollectionName } from './schemas.ts';
 import { pairEntries, type LocalizedPage, type MissingTwin, type PairableEntry } from './twins.ts';
 
@@ -28,6 +30,8 @@ export interface RuleOptions {
   contentDir: string;
   /** When a file last changed, by its path in the content folder (see `contentHistory.ts`). */
   changedAt: (path: string) => Date;
+  /** The site's settings, which the policy pages' placeholders name. */
+  settings: Settings;
 }
 
 /** An entry as pairing sees it, with the entry it stands for. */
@@ -233,6 +237,44 @@ function placeholders(entry: Entry, problems: Problem[]): void {
   entry.body.split('\n').forEach((text, i) => {
     if (text.trim() && left(text)) report(text, undefined, entry.bodyStartLine + i);
   });
+}
+
+/**
+ * A policy page may name only known settings; a setting it names that is unset leaves its
+ * sentence out, which the build reports so that whoever deploys the site can set it.
+ */
+function policySettings(entry: Entry, settings: Settings, problems: Problem[]): void {
+  if (entry.collection !== 'policies') return;
+  const named = placeholdersIn(entry.body);
+  const unknown = named.filter((name) => !placeholderNames.includes(name));
+  for (const name of unknown) {
+    problems.push(
+      problem(
+        entry,
+        'error',
+        say(
+          `{${name}} is not a setting: use one of ${placeholderNames.map((n) => `{${n}}`).join(', ')}`,
+          `{${name}} ไม่ใช่ค่าที่ตั้งได้: ใช้ ${placeholderNames.map((n) => `{${n}}`).join(', ')}`,
+        ),
+      ),
+    );
+  }
+  const unset = named.filter(
+    (name): name is SettingName => name in settingSpecs && !settings[name as SettingName],
+  );
+  if (unset.length) {
+    const variables = unset.map((name) => settingSpecs[name].variable).join(', ');
+    problems.push(
+      problem(
+        entry,
+        'warning',
+        say(
+          `leaves out the sentences that need settings not set: ${variables} (README, "Settings")`,
+          `ไม่แสดงประโยคที่ต้องใช้ค่าที่ยังไม่ได้ตั้ง: ${variables} (README หัวข้อ "Settings")`,
+        ),
+      ),
+    );
+  }
 }
 
 /** Rules for one valid entry on its own: the entries it names, and its date. */
@@ -490,6 +532,7 @@ export function checkRules(entries: readonly Entry[], options: RuleOptions): Pro
     if (!entry.valid) continue;
     ownRules(entry, pages, options.now, problems);
     placeholders(entry, problems);
+    policySettings(entry, options.settings, problems);
     photos(entry, options.contentDir, problems);
     bodyLinks(entry, pages, problems);
   }

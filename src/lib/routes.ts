@@ -18,7 +18,7 @@ export const sections: readonly { path: string; label: UIKey }[] = [
 const otherPages = ['sitemap/', 'rss.xml'];
 
 /** Folders whose pages are content entries, by the collection they show. */
-const entryFolders = { news: 'news', related: 'related' } as const;
+const entryFolders = { news: 'news', related: 'related', policies: 'policies' } as const;
 export type EntryCollection = keyof typeof entryFolders;
 
 /**

@@ -185,12 +185,28 @@ export const relatedSchema = <I extends z.ZodType>({ image }: SchemaHelpers<I>) 
     ...common,
   });
 
+/**
+ * The pages a Thai public-sector site carries (accessibility statement, privacy notice,
+ * website policy, security policy), linked from every footer in `order`. Their text may
+ * name settings in braces, like `{contactEmail}` (`src/lib/policies.ts`).
+ */
+export const policiesSchema = z.strictObject({
+  /** The page's heading and its link text in the footer. */
+  title: text({ max: 80 }),
+  /** One or two sentences for the page's meta description. */
+  description: text({ min: 20, max: 200 }),
+  /** Its place among the footer's policy links, smallest first. */
+  order: z.number({ error: say('must be a number, like 1', 'ต้องเป็นตัวเลข เช่น 1') }).int(),
+  ...common,
+});
+
 /** Each collection's schema, by the folder name under `content/`, for the given helpers. */
 export function collectionSchemas<I extends z.ZodType>(helpers: SchemaHelpers<I>) {
   return {
     news: newsSchema(helpers),
     objectives: objectivesSchema,
     related: relatedSchema(helpers),
+    policies: policiesSchema,
   } as const;
 }
 
@@ -216,7 +232,12 @@ export const schemas = collectionSchemas(checkHelpers);
 export type CollectionName = keyof typeof schemas;
 
 /** Collections whose entries must have a body. */
-export const needsBody: Record<CollectionName, boolean> = { news: true, objectives: true, related: false };
+export const needsBody: Record<CollectionName, boolean> = {
+  news: true,
+  objectives: true,
+  related: false,
+  policies: true,
+};
 
 /**
  * Fields that name other entries by file name, and the collection whose files they name
@@ -227,4 +248,5 @@ export const references: Record<CollectionName, Partial<Record<string, Collectio
   news: { related: 'related' },
   objectives: { launchStory: 'news' },
   related: {},
+  policies: {},
 };

@@ -96,6 +96,8 @@ export default {
   'footer.organization': 'Made for {org}',
   'footer.contact': 'Contact us',
   'footer.email': 'E-mail',
+  'footer.help': 'Report a problem with this site',
+  'footer.policies': 'Site policies',
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist on the site. The link may be wrong, or the page has moved.',
   'notFound.home': 'Go to the home page',

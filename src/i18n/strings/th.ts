@@ -87,6 +87,8 @@ export default {
   'footer.organization': 'จัดทำสำหรับ{org}',
   'footer.contact': 'ติดต่อเรา',
   'footer.email': 'อีเมล',
+  'footer.help': 'แจ้งปัญหาการใช้งานเว็บไซต์',
+  'footer.policies': 'นโยบายของเว็บไซต์',
   'notFound.title': 'ไม่พบหน้าที่ต้องการ',
   'notFound.body': 'ไม่มีหน้านี้ในเว็บไซต์ ลิงก์อาจผิดหรือหน้าถูกย้ายไปแล้ว',
   'notFound.home': 'ไปที่หน้าแรก',

@@ -104,7 +104,7 @@ export const storySlug = (i: number) => `bench-${String(i).padStart(5, '0')}`;
  * Returns how many photos it made.
  */
 export async function writeCorpus(dir: string, perLang: number, source = 'content'): Promise<number> {
-  for (const collection of ['objectives', 'related', 'news']) {
+  for (const collection of readdirSync(source)) {
     cpSync(join(source, collection), join(dir, collection), { recursive: true });
   }
   const media = join(dir, 'media', 'bench');

@@ -1,0 +1,195 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/readerPage.ts';
+import { buildWith, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
+import { at, langOfPath, siteFile, sitemapPaths } from './support/site.ts';
+import { startNginx } from '../src/tools/nginxServer.ts';
+import { freePort } from './support/site.ts';
+import { langs, locales, type Lang } from '../src/i18n/locales.ts';
+
+/*
+ * The pages a Thai public-sector site carries (accessibility statement, privacy notice,
+ * website policy, security policy): linked from every footer, in the site map and the
+ * sitemap, out of the search index; their claims checked against the built site; the
+ * municipality's facts taken from settings, and nothing said where a setting is unset.
+ */
+
+test.afterAll(removeFixtureBuilds);
+
+const policies = ['accessibility', 'privacy', 'website-policy', 'security'];
+const prefix = (lang: Lang) => (lang === 'th' ? '/' : `/${lang}/`);
+const policyPath = (lang: Lang, slug: string) => `${prefix(lang)}policies/${slug}/`;
+const pages = sitemapPaths();
+const html = (path: string) => readFileSync(siteFile(path, 'index.html'), 'utf8');
+
+test('every page links to the four policy pages of its language from its footer', () => {
+  expect(pages.length, 'the sitemap lists the pages').toBeGreaterThan(20);
+  // The 404 page is one page in the default language (it offers the others its own way).
+  const built: [string, string][] = [
+    ...pages.map((path): [string, string] => [path, html(path)]),
+    ['/404.html', readFileSync(siteFile('404.html'), 'utf8')],
+  ];
+  for (const [path, page] of built) {
+    const footer = /<footer[\s\S]*<\/footer>/.exec(page)?.[0] ?? '';
+    const linked = [...footer.matchAll(/href="([^"]*\/policies\/[^"]*)"/g)].map(([, href]) => href);
+    expect(linked, path).toEqual(policies.map((slug) => at(policyPath(langOfPath(path), slug))));
+  }
+});
+
+test('each policy page is in both languages, in the sitemap and the site map page, and out of the search index', () => {
+  for (const lang of langs) {
+    const siteMapPage = html(`${prefix(lang)}sitemap/`);
+    for (const slug of policies) {
+      const path = policyPath(lang, slug);
+      expect(pages, `${path} in the sitemap`).toContain(path);
+      expect(siteMapPage, `${path} on the site map page`).toContain(`href="${at(path)}"`);
+      const page = html(path);
+      expect(page).toContain(`<html lang="${locales[lang].lang}"`);
+      expect(page, 'not indexed for search').not.toContain('data-pagefind-body');
+    }
+  }
+});
+
+async function search(page: Page, query: string) {
+  const box = page.getByRole('searchbox', { name: /คำค้นหา|Search terms/ });
+  await box.fill(query);
+  await box.press('Enter');
+  await expect(page.getByRole('status')).not.toHaveText(/^(|กำลังค้นหา…|Searching…)$/);
+  return page.locator('[data-search-results] h2');
+}
+
+test('a word found only on the policy pages finds nothing in search', async ({ readerPage: page }) => {
+  // "PDPA" and "คุกกี้" (cookies) are on the privacy notice and nowhere in the news.
+  for (const [lang, word] of [
+    ['th', 'คุกกี้'],
+    ['en', 'PDPA'],
+  ] as const) {
+    expect(html(policyPath(lang, 'privacy')), 'the word is on the page').toContain(word);
+    await page.goto(at(`${prefix(lang)}search/`));
+    await expect(await search(page, word)).toHaveCount(0);
+  }
+});
+
+test("the privacy notice's claims hold on every page: no cookie, no storage, no request to another site", async ({
+  page,
+  context,
+}) => {
+  const origin = new URL(test.info().project.use.baseURL ?? '').origin;
+  const elsewhere: string[] = [];
+  const cookieHeaders: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (['http:', 'https:'].includes(url.protocol) && url.origin !== origin) elsewhere.push(request.url());
+  });
+  page.on('response', (response) => {
+    if (response.headers()['set-cookie']) cookieHeaders.push(response.url());
+  });
+  for (const path of pages) await page.goto(at(path));
+  // The search, which runs in the browser, is the one feature that loads more.
+  for (const lang of langs) {
+    await page.goto(at(`${prefix(lang)}search/`));
+    await search(page, lang === 'th' ? 'ขอนแก่น' : 'equality');
+  }
+  expect(elsewhere, 'requests to another site').toEqual([]);
+  expect(cookieHeaders, 'responses setting a cookie').toEqual([]);
+  expect(await context.cookies()).toEqual([]);
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length), 'stored on the device').toBe(
+    0,
+  );
+});
+
+test('no form sends what a reader types anywhere: the one form, search, asks its own page', () => {
+  for (const path of pages) {
+    for (const [form] of html(path).matchAll(/<form\b[^>]*>/g)) {
+      expect(form, path).not.toMatch(/method="post"/i);
+      expect(form, `${path}: a form with an action leaves the page`).not.toMatch(/action=/);
+      expect(path, 'only the search page has a form').toMatch(/\/search\/$/);
+    }
+  }
+});
+
+test('with no contact or feedback setting, no page offers a made-up way to get help, and the check says which settings are missing', () => {
+  for (const path of pages) expect(html(path), path).not.toContain('class="help"');
+  const statement = html(policyPath('en', 'accessibility'));
+  expect(statement).not.toContain('Reporting a problem');
+  expect(html(policyPath('en', 'privacy'))).not.toMatch(/keeps these records for/);
+  const unset = new Set([
+    'CONTACT_EMAIL',
+    'FEEDBACK_URL',
+    'PRIVACY_EMAIL',
+    'SERVER_LOG_DAYS',
+    'POLICIES_REVIEWED',
+  ]);
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !unset.has(name)));
+  const check = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
+  expect(check.status, check.stderr).toBe(0);
+  expect(check.stdout).toMatch(
+    /content\/policies\/en\/privacy\.md: warning: leaves out the sentences that need settings not set: SERVER_LOG_DAYS, PRIVACY_EMAIL, POLICIES_REVIEWED/,
+  );
+  expect(check.stdout).toMatch(
+    /content\/policies\/th\/accessibility\.md: warning: .*CONTACT_EMAIL, FEEDBACK_URL/,
+  );
+});
+
+const settings = {
+  CONTACT_EMAIL: 'smartgender@example.go.th',
+  FEEDBACK_URL: 'https://example.go.th/feedback',
+  PRIVACY_EMAIL: 'dpo@example.go.th',
+  SERVER_LOG_DAYS: '90',
+  POLICIES_REVIEWED: '2026-11-30',
+  ACCESSIBILITY_TESTED: '2026-11-29',
+};
+let withSettings: FixtureBuild | undefined;
+const settingsBuild = () => (withSettings ??= buildWith(() => undefined, settings));
+
+test('with the settings given, the policies state them in each language, and help is one link in one place on every page', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const build = settingsBuild();
+  expect(build.ok, build.output).toBe(true);
+  const server = await startNginx(build.outDir, await freePort());
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${server.origin}/en/policies/privacy/`);
+    const main = page.getByRole('main');
+    await expect(main).toContainText('The host keeps these records for 90 days');
+    await expect(main.getByRole('link', { name: settings.PRIVACY_EMAIL })).toHaveAttribute(
+      'href',
+      `mailto:${settings.PRIVACY_EMAIL}`,
+    );
+    await expect(main).toContainText('This notice was last reviewed on 30 November 2026.');
+    await page.goto(`${server.origin}/policies/privacy/`);
+    // Buddhist Era in Thai.
+    await expect(page.getByRole('main')).toContainText('ทบทวนประกาศนี้ครั้งล่าสุดเมื่อ 30 พฤศจิกายน 2569');
+    await page.goto(`${server.origin}/en/policies/accessibility/`);
+    await expect(page.getByRole('heading', { name: 'Reporting a problem' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: settings.FEEDBACK_URL })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('The site was last tested on 29 November 2026.');
+
+    // 3.2.6: the same help link, first in the footer after its two lines, on every page.
+    for (const path of pages) {
+      await page.goto(`${server.origin}${path}`);
+      const help = page.getByRole('contentinfo').locator('a').first();
+      await expect(help, path).toHaveText(
+        langOfPath(path) === 'th' ? 'แจ้งปัญหาการใช้งานเว็บไซต์' : 'Report a problem with this site',
+      );
+      await expect(help, path).toHaveAttribute('href', settings.FEEDBACK_URL);
+    }
+  } finally {
+    await page.close();
+    await server.stop();
+  }
+});
+
+test('a malformed setting stops the check, so the build, naming the variable', () => {
+  const check = spawnSync('node', ['src/tools/check.ts'], {
+    env: { ...process.env, FEEDBACK_URL: 'http://example.go.th/feedback' },
+    encoding: 'utf8',
+  });
+  expect(check.status).not.toBe(0);
+  expect(check.stderr).toContain(
+    'FEEDBACK_URL="http://example.go.th/feedback" is not a valid where readers report a problem (https)',
+  );
+});
