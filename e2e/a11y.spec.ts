@@ -82,6 +82,18 @@ async function expectNoViolations(page: Page) {
   expect(found, `axe found WCAG violations on ${page.url()}:\n${found.join('\n')}`).toEqual([]);
 }
 
+/** Runs `check` with the page in the light colour scheme, then the dark, then back to light. */
+async function inBothSchemes(page: Page, check: () => Promise<void>) {
+  try {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await test.step(`${colorScheme} colour scheme`, check);
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+}
+
 // Promise: every page a reader can reach meets WCAG 2.2 AA as far as axe can tell.
 test.describe('every page passes axe (WCAG 2.2 A/AA)', () => {
   test('the build is there to test', () => {
@@ -91,18 +103,19 @@ test.describe('every page passes axe (WCAG 2.2 A/AA)', () => {
     expect(outside, `sitemap URLs outside the base path ${base}`).toEqual([]);
   });
 
+  // In the light and the dark colour scheme: the page follows the reader's device.
   for (const path of pagePaths) {
     test(path, async ({ readerPage: page }) => {
       const response = await page.goto(at(path));
       expect(response?.status(), at(path)).toBe(200);
-      await expectNoViolations(page);
+      await inBothSchemes(page, () => expectNoViolations(page));
     });
   }
 
   test('the 404 page', async ({ readerPage: page }) => {
     const response = await page.goto(at('/no-such-page/'));
     expect(response?.status()).toBe(404);
-    await expectNoViolations(page);
+    await inBothSchemes(page, () => expectNoViolations(page));
   });
 });
 
