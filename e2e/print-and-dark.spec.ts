@@ -58,7 +58,7 @@ test('in dark mode the page is light text on a dark ground, with the same files 
 }) => {
   const files: Record<string, string[]> = {};
   for (const colorScheme of ['light', 'dark'] as const) {
-    const context = await browser.newContext({ colorScheme, baseURL: test.info().project.use.baseURL });
+    const context = await browser.newContext({ colorScheme, baseURL: test.info().project.use.baseURL ?? '' });
     const page = await context.newPage();
     const fetched: string[] = [];
     page.on('requestfinished', (request) => fetched.push(new URL(request.url()).pathname));
