@@ -5,8 +5,9 @@ import { deployment } from './src/config/deploy.ts';
 import { defaultLang, langs } from './src/i18n/locales.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import headers from './src/integrations/headers.ts';
+import cms from './src/integrations/cms.ts';
 
-// Settings (SITE_URL, BASE_PATH, CONTACT_EMAIL) come from the environment or `.env`; the
+// Settings (SITE_URL, BASE_PATH, CONTACT_EMAIL, CMS_BACKEND…) come from the environment or `.env`; the
 // environment wins, as loadEnvFile leaves variables that are already set alone.
 if (existsSync('.env')) process.loadEnvFile('.env');
 const { site, base } = deployment(process.env);
@@ -27,5 +28,5 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   // The search index is built by `npm run build` once Astro has exited (src/tools/index-search.ts).
-  integrations: [siteSitemap(), headers()],
+  integrations: [siteSitemap(), headers(), cms()],
 });

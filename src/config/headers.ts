@@ -32,6 +32,30 @@ export const metaCsp = csp
   .filter((d) => !d.startsWith('frame-ancestors'))
   .join('; ');
 
+/**
+ * The policy of /admin/ alone, the browser editor (Decap CMS), and no more than it needs:
+ * its bundle evaluates code it builds at run time ('unsafe-eval') and sets inline styles;
+ * photo previews are blob: URLs; it talks to the git host (`connect`: its API and sign-in)
+ * and to nothing else. Every public page keeps `csp`.
+ */
+export function cmsCsp(connect: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    `connect-src 'self' blob: ${connect.join(' ')}`.trim(),
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The editor's folder, under the base path. */
+export const cmsFolder = 'admin/';
+
 /** Headers for every response. */
 export const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': csp,
@@ -60,7 +84,7 @@ export const fingerprinted = ['_astro/*', 'pagefind/fragment/*', 'pagefind/index
  * (it has no colon).
  * @example headersFile('/smart-gender/') // "/smart-gender/*\n  Content-Security-Policy: …"
  */
-export function headersFile(base: string): string {
+export function headersFile(base: string, cmsConnect?: readonly string[]): string {
   const rule = (path: string, headers: Record<string, string>, detach: string[] = []) =>
     `${base}${path}\n${[
       ...detach.map((name) => `  ! ${name}`),
@@ -69,6 +93,17 @@ export function headersFile(base: string): string {
   return [
     rule('*', { ...securityHeaders, 'Cache-Control': revalidate }),
     ...fingerprinted.map((p) => rule(p, { 'Cache-Control': immutable }, ['Cache-Control'])),
+    // The editor's own policy, not added to the site's: hosts join the values of every
+    // matching rule, so the site-wide one is detached first.
+    ...(cmsConnect
+      ? [
+          rule(
+            `${cmsFolder}*`,
+            { 'Content-Security-Policy': cmsCsp(cmsConnect), 'X-Robots-Tag': 'noindex' },
+            ['Content-Security-Policy'],
+          ),
+        ]
+      : []),
   ].join('\n');
 }
 

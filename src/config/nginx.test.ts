@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fingerprinted, immutable, securityHeaders } from './headers.ts';
+import { cmsSettings } from './cms.ts';
+import { cmsCsp, cmsFolder, fingerprinted, immutable, securityHeaders } from './headers.ts';
 import { docsWithNginx, nginxConfig, nginxFiles } from './nginx.ts';
+
+// The files are generated with the editor's git host from the settings, as npm run nginx-config does.
+if (existsSync('.env')) process.loadEnvFile('.env');
+const cmsConnect = cmsSettings(process.env)?.connect;
 
 describe('deploy/nginx', () => {
   it('holds what the headers table gives (run npm run nginx-config after changing it)', () => {
@@ -9,28 +14,45 @@ describe('deploy/nginx', () => {
       expect(
         readFileSync(file ?? '', 'utf8'),
         `${String(file)} is out of date: run npm run nginx-config`,
-      ).toBe(nginxConfig(base));
+      ).toBe(nginxConfig(base, cmsConnect));
     }
   });
 
   it('is shown in docs/deploy.md as it is', () => {
     const doc = readFileSync('docs/deploy.md', 'utf8');
     expect(doc, 'docs/deploy.md is out of date: run npm run nginx-config').toBe(docsWithNginx(doc));
-    expect(doc).toContain(nginxConfig('/'));
+    expect(doc).toContain(nginxConfig('/', cmsConnect));
   });
 
   it('sends every security header from one level, Cache-Control by variable, so no block drops them', () => {
     for (const base of ['/', '/smart-gender/']) {
       const config = nginxConfig(base);
+      // The editor's block is the one that sets headers itself, so it repeats them all.
+      const [site = '', editor = ''] = config.split(`location ${base}${cmsFolder} {`);
       for (const [name, value] of Object.entries(securityHeaders)) {
-        expect(config.split(`add_header ${name} "${value}" always;`)).toHaveLength(2);
+        expect(site.split(`add_header ${name} "${value}" always;`)).toHaveLength(2);
+        if (name !== 'Content-Security-Policy')
+          expect(editor).toContain(`add_header ${name} "${value}" always;`);
       }
       // Inner blocks only set the variable: a block with an add_header of its own would drop the rest.
-      const inner = config.split('\n').filter((l) => /^\s*location .*\{.*\}$/.test(l));
+      const inner = site.split('\n').filter((l) => /^\s*location .*\{.*\}$/.test(l));
       expect(inner).toHaveLength(fingerprinted.length);
       for (const line of inner) expect(line).toContain(`set $smart_gender_cache "${immutable}";`);
-      expect(config.match(/add_header/g)).toHaveLength(Object.keys(securityHeaders).length + 1);
+      expect(site.match(/add_header/g)).toHaveLength(Object.keys(securityHeaders).length + 1);
     }
+  });
+
+  it('gives the editor its own policy, allowing the git host it was generated for, and keeps it out of search engines', () => {
+    const local = nginxConfig('/');
+    const editor = local.split('location /admin/ {')[1] ?? '';
+    expect(editor).toContain(
+      `add_header Content-Security-Policy "${cmsCsp(['http://localhost:8081'])}" always;`,
+    );
+    expect(editor).toContain('add_header X-Robots-Tag "noindex" always;');
+    expect(editor).toContain('add_header Cache-Control $smart_gender_cache always;');
+    const gitlab = nginxConfig('/', ['https://git.example.go.th']);
+    expect(gitlab).toContain("connect-src 'self' blob: https://git.example.go.th;");
+    expect(gitlab).not.toContain('localhost');
   });
 
   it('adds the missing types beside the whole MIME map, and marks the only lines to edit', () => {

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
+import { cmsSettings } from '../config/cms.ts';
 import { headersFile } from '../config/headers.ts';
 import { normaliseBase } from '../config/deploy.ts';
 
-/** Writes `dist/_headers` (security and caching rules) for hosts that read one. */
+/** Writes `dist/_headers` (security and caching rules, the editor's own at /admin/) for hosts that read one. */
 export default function headers(): AstroIntegration {
   let base = '/';
   return {
@@ -13,7 +14,7 @@ export default function headers(): AstroIntegration {
         base = normaliseBase(config.base);
       },
       'astro:build:done': ({ dir }) => {
-        writeFileSync(new URL('_headers', dir), headersFile(base));
+        writeFileSync(new URL('_headers', dir), headersFile(base, cmsSettings(process.env)?.connect));
       },
     },
   };

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { normaliseBase } from '../config/deploy.ts';
+import { cmsFolder } from '../config/headers.ts';
 
 /** An alternate-language link as a page declares it in its `<head>`. */
 export interface Alternate {
@@ -70,8 +71,9 @@ export default function siteSitemap(): AstroIntegration {
         updateConfig({
           integrations: [
             sitemap({
-              // Pages only: feeds, calendar files and robots.txt are not pages.
-              filter: (url) => url.endsWith('/'),
+              // Pages only: feeds, calendar files and robots.txt are not pages, and the
+              // browser editor is for editors, not readers.
+              filter: (url) => url.endsWith('/') && !new URL(url).pathname.endsWith(`/${cmsFolder}`),
               serialize: (item) => fromPage(item, readFileSync(pageFile(item.url, outDir, base), 'utf8')),
             }),
           ],

@@ -60,7 +60,9 @@ const dateTime = z
         'ต้องเป็นวันเวลาพร้อมเขตเวลา เช่น "2024-02-23T09:00:00+07:00" (ปี ค.ศ.)',
       ),
     }),
-  );
+  )
+  // The browser editor (src/lib/cmsConfig.ts) offers a date-and-time picker for it.
+  .meta({ widget: 'datetime' });
 
 /** A file name of another entry: lower-case letters, digits and hyphens. */
 const slug = z

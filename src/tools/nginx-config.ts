@@ -3,12 +3,17 @@
  * table (src/config/headers.ts), and the root one into docs/deploy.md. Run it after changing
  * a header or an event handler (its hash is in the CSP); a unit test fails until then.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cmsSettings } from '../config/cms.ts';
 import { docsWithNginx, nginxConfig, nginxFiles } from '../config/nginx.ts';
+
+// The editor's git host comes from the CMS_* settings (environment or .env), as the build's does.
+if (existsSync('.env')) process.loadEnvFile('.env');
+const cmsConnect = cmsSettings(process.env)?.connect;
 
 for (const [base, file] of Object.entries(nginxFiles)) {
   if (!file) continue;
-  writeFileSync(file, nginxConfig(base));
+  writeFileSync(file, nginxConfig(base, cmsConnect));
   console.log(`wrote ${file}`);
 }
 writeFileSync('docs/deploy.md', docsWithNginx(readFileSync('docs/deploy.md', 'utf8')));

@@ -1,0 +1,206 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { cmsCsp, csp } from '../src/config/headers.ts';
+import { localServer } from '../src/config/cms.ts';
+import { buildSteps } from '../src/tools/buildSteps.ts';
+import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
+import { buildWith, removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
+import { freePort } from './support/site.ts';
+
+/*
+ * The browser editor at /admin/ (Decap CMS), as an editor meets it: the site built with
+ * CMS_BACKEND=local and served by nginx with the repository's file, decap-server writing real
+ * files into a copy of the content, and a browser in New York, not Bangkok. What the form
+ * saves must pass `npm run check` and build into a pair of pages.
+ */
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+let work = '';
+let server: RunningServer | undefined;
+let decap: ChildProcess | undefined;
+
+/** Resolves once something listens on `port` at localhost. */
+async function listening(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((done) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        done(true);
+      }).on('error', () => {
+        done(false);
+      });
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on ${String(port)}`);
+}
+
+test.beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'smart-gender-cms-'));
+  cpSync('content', join(work, 'content'), { recursive: true });
+  const site = buildWith(() => undefined, { CMS_BACKEND: 'local' });
+  expect(site.ok, site.output).toBe(true);
+  server = await startNginx(site.outDir, await freePort());
+  // decap-server: the editor's local backend, reading and writing the copy.
+  decap = spawn('node_modules/.bin/decap-server', [], {
+    env: { ...process.env, GIT_REPO_DIRECTORY: work, PORT: new URL(localServer).port, LOG_LEVEL: 'error' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  await listening(Number(new URL(localServer).port));
+});
+
+test.afterAll(async () => {
+  if (decap?.pid) process.kill(-decap.pid, 'SIGTERM');
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+  removeFixtureBuilds();
+});
+
+/** A page in New York, recording every request to another site and every CSP violation. */
+async function editorPage(page: Page) {
+  page.setDefaultTimeout(30_000);
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^https?:$/.test(url.protocol) && url.origin !== server?.origin && url.origin !== localServer)
+      elsewhere.push(request.url());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(`${server?.origin ?? ''}/admin/`);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.waitForURL(/#\/collections\//, { timeout: 60_000 });
+  await page.goto(`${server?.origin ?? ''}/admin/#/collections/news/new`);
+  await page.getByRole('button', { name: /กำลังเขียนด้วยภาษา TH/ }).waitFor();
+  return {
+    elsewhere,
+    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  };
+}
+
+/** The side-by-side form: Thai on the left, English on the right, each field named in both. */
+const pane = (page: Page, side: 0 | 1) => (label: string) =>
+  page.getByLabel(label, { exact: true }).nth(side);
+
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'เผยแพร่', exact: true }).click();
+  await page.getByText('เผยแพร่ตอนนี้', { exact: true }).click();
+}
+
+const newsFile = (lang: string, slug: string) => join(work, 'content', 'news', lang, `${slug}.md`);
+const slug = 'city-opens-a-new-community-hall';
+const relatedTh = 'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV';
+
+test.use({ timezoneId: 'America/New_York', viewport: { width: 1400, height: 1000 } });
+
+test('an editor writes a story in Thai and English at /admin/; the files pass the check and build into a pair of pages', async ({
+  page,
+}) => {
+  const { elsewhere, violations } = await editorPage(page);
+  const th = pane(page, 0);
+  const en = pane(page, 1);
+  await th('หัวข้อ · Headline').fill('เทศบาลเปิดศาลาประชาคมแห่งใหม่');
+  await th('สรุปสั้น ๆ · Summary for lists and previews').fill(
+    'เทศบาลนครขอนแก่นเปิดศาลาประชาคมแห่งใหม่ให้ประชาชนใช้งานได้ตั้งแต่วันนี้',
+  );
+  // Nine in the morning as typed, in Bangkok, although this browser is in New York.
+  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
+    '2026-12-02T09:00',
+  );
+  await th('สถานที่ · Venue (ทางเลือก)').fill('ศาลาว่าการเทศบาลนครขอนแก่น');
+  const related = th('เรื่องราวที่เกี่ยวข้อง · Related stories (ทางเลือก)');
+  await related.click();
+  await related.pressSequentially('เชียงใหม่');
+  await page.getByRole('option', { name: relatedTh }).click();
+  const bodies = page.locator('[data-slate-editor="true"]');
+  await bodies.nth(0).click();
+  await page.keyboard.type('เนื้อข่าวภาษาไทย');
+
+  await en('หัวข้อ · Headline').fill('City opens a new community hall');
+  await en('สรุปสั้น ๆ · Summary for lists and previews').fill(
+    'Khon Kaen City Municipality opened a new community hall for residents today.',
+  );
+  await en('สถานที่ · Venue (ทางเลือก)').fill('Khon Kaen City Hall');
+  await bodies.nth(1).click();
+  await page.keyboard.type('The story in English.');
+  await publish(page);
+
+  // The file name comes from the English headline; both languages are written.
+  await expect
+    .poll(() => existsSync(newsFile('en', slug)) && existsSync(newsFile('th', slug)), { timeout: 30_000 })
+    .toBe(true);
+  const thText = readFileSync(newsFile('th', slug), 'utf8');
+  const enText = readFileSync(newsFile('en', slug), 'utf8');
+  for (const text of [thText, enText]) {
+    expect(text).toContain('date: "2026-12-02T09:00:00+07:00"\n');
+    expect(text).toContain('related:\n  - chiang-mai-ev-street-cleaner\n');
+    expect(text, 'no empty fields, no file name').not.toMatch(/null|fileName|draft/);
+  }
+  expect(thText).toContain('title: เทศบาลเปิดศาลาประชาคมแห่งใหม่\n');
+  expect(thText).toMatch(/---\n\nเนื้อข่าวภาษาไทย\n$/);
+  expect(enText).toContain('title: City opens a new community hall\n');
+
+  const env = { ...process.env, CONTENT_DIR: join(work, 'content') };
+  const check = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
+  expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+
+  const out = scratchOutDir();
+  for (const [command, args] of buildSteps(out)) {
+    const step = spawnSync(command, args, {
+      env: { ...env, ASTRO_CACHE_DIR: join(work, 'cache') },
+      encoding: 'utf8',
+    });
+    expect(step.status, `${step.stdout}${step.stderr}`).toBe(0);
+  }
+  const pageTh = readFileSync(join(out, 'news', slug, 'index.html'), 'utf8');
+  const pageEn = readFileSync(join(out, 'en', 'news', slug, 'index.html'), 'utf8');
+  expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(pageTh)?.[1]).toBe('เทศบาลเปิดศาลาประชาคมแห่งใหม่');
+  expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(pageEn)?.[1]).toBe('City opens a new community hall');
+  expect(pageTh).toMatch(new RegExp(`<link rel="alternate" hreflang="en" href="[^"]*/en/news/${slug}/"`));
+  expect(pageEn).toMatch(new RegExp(`<link rel="alternate" hreflang="th" href="[^"]*/news/${slug}/"`));
+
+  expect(elsewhere, 'requests to other sites').toEqual([]);
+  expect(await violations(), 'CSP violations').toEqual([]);
+});
+
+test('a required field left empty cannot be saved', async ({ page }) => {
+  await editorPage(page);
+  const before = readdirSync(join(work, 'content', 'news', 'th')).sort();
+  const th = pane(page, 0);
+  await th('สรุปสั้น ๆ · Summary for lists and previews').fill('ข่าวที่ยังไม่มีหัวข้อ เขียนไว้เพื่อทดสอบว่าบันทึกไม่ได้');
+  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
+    '2026-12-03T10:00',
+  );
+  await pane(page, 1)('หัวข้อ · Headline').fill('A story without a Thai headline');
+  await publish(page);
+  await expect(page.locator('[class*="ControlErrorsList"]').first()).toBeVisible();
+  await page.waitForTimeout(1000);
+  expect(readdirSync(join(work, 'content', 'news', 'th')).sort(), 'no file written').toEqual(before);
+});
+
+test('/admin/ has its own policy, is kept out of search engines, and every public page keeps the site policy', async ({
+  request,
+}) => {
+  const origin = server?.origin ?? '';
+  const admin = await request.get(`${origin}/admin/`);
+  expect(admin.headers()['content-security-policy']).toBe(cmsCsp([localServer]));
+  expect(admin.headers()['x-robots-tag']).toBe('noindex');
+  expect(await admin.text()).toContain('<meta name="robots" content="noindex">');
+  for (const path of ['/', '/news/smart-gender-launch/', '/en/search/']) {
+    expect((await request.get(`${origin}${path}`)).headers()['content-security-policy'], path).toBe(csp);
+  }
+  const sitemap = await request.get(`${origin}/sitemap-0.xml`);
+  expect(await sitemap.text()).not.toContain('/admin/');
+});

@@ -1,0 +1,68 @@
+import { fromFile, latinSlug, toBangkok, toFile } from '../lib/cmsFormat.ts';
+
+/**
+ * Starts Decap CMS with the site's rules for content files: front matter written as the
+ * schemas want it (src/lib/cmsFormat.ts), date-times saved with +07:00 in every language,
+ * and a Latin file name made from the English headline when the editor leaves it empty.
+ */
+
+interface Entry {
+  get(key: string): unknown;
+  getIn(path: string[]): unknown;
+}
+interface EntryData {
+  get(key: string): unknown;
+  set(key: string, value: unknown): EntryData;
+}
+interface DecapCms {
+  init(): void;
+  registerCustomFormat(
+    name: string,
+    extension: string,
+    format: {
+      fromFile: (content: string) => Record<string, unknown>;
+      toFile: (data: Record<string, unknown>, sortedKeys?: string[]) => string;
+    },
+  ): void;
+  registerWidgetValueSerializer(
+    widget: string,
+    serializer: { serialize: (v: unknown) => unknown; deserialize: (v: unknown) => unknown },
+  ): void;
+  registerEventListener(listener: { name: string; handler: (event: { entry: Entry }) => unknown }): void;
+}
+
+declare global {
+  interface Window {
+    CMS_MANUAL_INIT?: boolean;
+    CMS?: DecapCms;
+  }
+}
+
+function register(cms: DecapCms): void {
+  cms.registerCustomFormat('frontmatter-site', 'md', { fromFile, toFile });
+  // Runs for every language's copy of the field (a preSave handler reaches only the default one).
+  cms.registerWidgetValueSerializer('datetime', { serialize: toBangkok, deserialize: (v) => v });
+  cms.registerEventListener({
+    name: 'preSave',
+    handler: ({ entry }) => {
+      const data = entry.get('data') as EntryData;
+      if (!entry.get('newRecord') || data.get('fileName')) return data;
+      const english = entry.getIn(['i18n', 'en', 'data', 'title']);
+      const slug = latinSlug(typeof english === 'string' ? english : '');
+      return slug ? data.set('fileName', slug) : data;
+    },
+  });
+}
+
+export function start(): void {
+  window.CMS_MANUAL_INIT = true;
+  const script = document.createElement('script');
+  script.src = document.body.dataset.cmsBundle ?? '';
+  script.addEventListener('load', () => {
+    const cms = window.CMS;
+    if (!cms) throw new Error('Decap CMS did not load');
+    register(cms);
+    cms.init();
+  });
+  document.body.append(script);
+}

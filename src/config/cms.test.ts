@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cmsSettings } from './cms.ts';
+
+describe('cmsSettings', () => {
+  it('builds no editor without CMS_BACKEND', () => {
+    expect(cmsSettings({})).toBeUndefined();
+  });
+
+  it('signs GitLab editors in with PKCE on a self-hosted GitLab, and lets the page talk to that host only', () => {
+    expect(
+      cmsSettings({
+        CMS_BACKEND: 'gitlab',
+        CMS_REPO: 'pr/smart-gender',
+        CMS_APP_ID: 'abc123',
+        CMS_HOST_URL: 'https://git.example.go.th/',
+      }),
+    ).toEqual({
+      backend: {
+        name: 'gitlab',
+        repo: 'pr/smart-gender',
+        branch: 'main',
+        auth_type: 'pkce',
+        app_id: 'abc123',
+        base_url: 'https://git.example.go.th',
+        api_root: 'https://git.example.go.th/api/v4',
+      },
+      local: false,
+      connect: ['https://git.example.go.th'],
+    });
+  });
+
+  it('names the setting a backend lacks, or a wrong one', () => {
+    expect(() => cmsSettings({ CMS_BACKEND: 'gitea', CMS_HOST_URL: 'https://git.example.go.th' })).toThrow(
+      'CMS_BACKEND=gitea needs CMS_REPO',
+    );
+    expect(() =>
+      cmsSettings({ CMS_BACKEND: 'github', CMS_REPO: 'a/b', CMS_AUTH_URL: 'http://auth.example' }),
+    ).toThrow('CMS_AUTH_URL="http://auth.example" must be an https:// address');
+    expect(() => cmsSettings({ CMS_BACKEND: 'svn' })).toThrow('must be gitlab, github, gitea or local');
+  });
+
+  it('edits the working copy through decap-server in local mode', () => {
+    expect(cmsSettings({ CMS_BACKEND: 'local' })).toMatchObject({
+      local: true,
+      connect: ['http://localhost:8081'],
+    });
+  });
+});

@@ -1,0 +1,84 @@
+import type { CmsBackend } from '../lib/cmsConfig.ts';
+
+/**
+ * Where the browser editor at /admin/ reads and writes the content: settings read by the
+ * build (environment or `.env`). Without `CMS_BACKEND` there is no /admin/ at all.
+ *
+ *   CMS_BACKEND   gitlab | github | gitea | local (decap-server on this machine: npm run cms)
+ *   CMS_REPO      owner/name of the repository
+ *   CMS_BRANCH    the branch the live site is built from (default main)
+ *   CMS_HOST_URL  the git host, for self-hosted GitLab or Gitea (https://git.example.go.th)
+ *   CMS_APP_ID    the OAuth application's id (GitLab PKCE, Gitea)
+ *   CMS_AUTH_URL  GitHub only: the OAuth helper that signs editors in
+ */
+
+export interface CmsSettings extends CmsBackend {
+  /** The origins the editor's page may contact besides the site: the git host's API and sign-in. */
+  connect: string[];
+}
+
+/** decap-server, the editor's local backend (npm run cms). */
+export const localServer = 'http://localhost:8081';
+
+/** The editor's backend from the settings; undefined when there is none. Throws naming a missing or wrong setting. */
+export function cmsSettings(env: Record<string, string | undefined>): CmsSettings | undefined {
+  const kind = env.CMS_BACKEND?.trim();
+  if (!kind) return undefined;
+  const branch = env.CMS_BRANCH?.trim() || 'main';
+  const need = (name: string) => {
+    const value = env[name]?.trim();
+    if (!value) throw new Error(`CMS_BACKEND=${kind} needs ${name} (see docs/cms.md)`);
+    return value;
+  };
+  const origin = (name: string) => {
+    const value = need(name);
+    if (!/^https:\/\/[^/]+/.test(value)) throw new Error(`${name}="${value}" must be an https:// address`);
+    return new URL(value).origin;
+  };
+  switch (kind) {
+    case 'local':
+      // decap-server answers on the editor's own machine; the backend below is never asked.
+      return { backend: { name: 'git-gateway', branch }, local: true, connect: [localServer] };
+    case 'gitlab': {
+      const host = env.CMS_HOST_URL?.trim() ? origin('CMS_HOST_URL') : 'https://gitlab.com';
+      return {
+        backend: {
+          name: 'gitlab',
+          repo: need('CMS_REPO'),
+          branch,
+          auth_type: 'pkce',
+          app_id: need('CMS_APP_ID'),
+          base_url: host,
+          api_root: `${host}/api/v4`,
+        },
+        local: false,
+        connect: [host],
+      };
+    }
+    case 'gitea': {
+      const host = origin('CMS_HOST_URL');
+      return {
+        backend: {
+          name: 'gitea',
+          repo: need('CMS_REPO'),
+          branch,
+          app_id: need('CMS_APP_ID'),
+          base_url: host,
+          api_root: `${host}/api/v1`,
+        },
+        local: false,
+        connect: [host],
+      };
+    }
+    case 'github': {
+      const auth = origin('CMS_AUTH_URL');
+      return {
+        backend: { name: 'github', repo: need('CMS_REPO'), branch, base_url: auth },
+        local: false,
+        connect: ['https://api.github.com', auth],
+      };
+    }
+    default:
+      throw new Error(`CMS_BACKEND="${kind}" must be gitlab, github, gitea or local`);
+  }
+}

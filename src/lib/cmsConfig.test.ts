@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { cmsConfig, cmsFields, type CmsField } from './cmsConfig.ts';
+import { checkHelpers, collectionSchemas, type CollectionName } from './schemas.ts';
+
+/*
+ * The form must ask what the build asks. Each check below asks the schema itself (does it
+ * accept this entry?) and the generated form (does it require the field, does its pattern
+ * accept the text?), and wants the same answer: not a snapshot of the generator's output.
+ */
+
+const schemas = collectionSchemas(checkHelpers);
+
+/** A valid entry of each collection: a real content file's front matter. */
+const samples: Record<CollectionName, string> = {
+  news: 'content/news/en/smart-gender-launch.md',
+  objectives: 'content/objectives/en/smart-gender.md',
+  related: 'content/related/en/chiang-mai-ev-street-cleaner.md',
+  policies: 'content/policies/en/privacy.md',
+};
+const sample = (c: CollectionName) =>
+  yaml.load(readFileSync(samples[c], 'utf8').split(/^---$/m)[1] ?? '', {
+    schema: yaml.CORE_SCHEMA,
+  }) as Record<string, unknown>;
+const accepts = (c: CollectionName, data: Record<string, unknown>) => schemas[c].safeParse(data).success;
+const collections = Object.keys(samples) as CollectionName[];
+
+describe('the editor form, against the schemas', () => {
+  for (const c of collections) {
+    const fields = cmsFields(c).filter((f) => f.name !== 'body');
+
+    it(`${c}: asks for exactly the schema's fields`, () => {
+      expect(accepts(c, sample(c)), 'the sample is valid').toBe(true);
+      expect(fields.map((f) => f.name).sort()).toEqual(Object.keys(schemas[c].shape).sort());
+    });
+
+    it(`${c}: requires exactly the fields the schema cannot do without`, () => {
+      for (const f of fields) {
+        const { [f.name]: _left, ...without } = sample(c);
+        expect(f.required, `${c}.${f.name}`).toBe(!accepts(c, without));
+      }
+    });
+
+    it(`${c}: its length patterns accept exactly the lengths the schema accepts`, () => {
+      const limited = fields.filter((f): f is CmsField & { pattern: [string, string] } => Boolean(f.pattern));
+      for (const f of limited) {
+        const pattern = new RegExp(f.pattern[0]);
+        for (let n = 0; n <= 260; n++) {
+          const text = 'ก'.repeat(n);
+          const schemaSays = accepts(c, { ...sample(c), [f.name]: text });
+          // A pattern cannot say "required": an empty optional field is simply left out.
+          if (n === 0 && !f.required) continue;
+          expect(pattern.test(text), `${c}.${f.name} at ${String(n)} characters`).toBe(schemaSays);
+        }
+      }
+    });
+  }
+
+  it('saves date-times in the form the schema takes, and names other entries by relation', () => {
+    const news = cmsFields('news');
+    const date = news.find((f) => f.name === 'date');
+    expect(date?.widget).toBe('datetime');
+    // What the widget writes for 09:00 typed, in any time zone (see src/lib/cmsFormat.ts).
+    expect(accepts('news', { ...sample('news'), date: '2026-12-02T09:00:00+07:00' })).toBe(true);
+    expect(news.find((f) => f.name === 'related')).toMatchObject({
+      widget: 'relation',
+      collection: 'related',
+      multiple: true,
+    });
+    expect(cmsFields('objectives').find((f) => f.name === 'launchStory')).toMatchObject({
+      widget: 'relation',
+      collection: 'news',
+      multiple: false,
+    });
+    // A gallery photo's file and alt text are required; a cover's are asked by the check,
+    // since the form cannot require them only when a cover is given.
+    expect(news.find((f) => f.name === 'gallery')?.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'src', widget: 'image', required: true }),
+        expect.objectContaining({ name: 'alt', required: true }),
+      ]),
+    );
+  });
+
+  it('edits every language of the locale table, each in its own folder', () => {
+    const config = cmsConfig({ backend: { name: 'git-gateway' }, local: true }, 'https://example.go.th/');
+    expect(config.i18n).toEqual({
+      structure: 'multiple_folders',
+      locales: ['th', 'en'],
+      default_locale: 'th',
+    });
+    expect(config.local_backend).toBe(true);
+    expect(config.collections.map((c) => [c.name, c.folder, c.create])).toEqual([
+      ['news', 'content/news', true],
+      ['objectives', 'content/objectives', false],
+      ['related', 'content/related', true],
+      ['policies', 'content/policies', false],
+    ]);
+  });
+});

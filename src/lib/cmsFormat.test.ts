@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fromFile, latinSlug, toBangkok, toFile } from './cmsFormat.ts';
+
+describe('toBangkok', () => {
+  it('writes any date-time as Bangkok time with +07:00, and keeps one already so', () => {
+    expect(toBangkok('2026-12-02T09:00:00-05:00')).toBe('2026-12-02T21:00:00+07:00');
+    expect(toBangkok('2026-12-02T02:00:00.000Z')).toBe('2026-12-02T09:00:00+07:00');
+    expect(toBangkok('2024-02-23T09:00:00+07:00')).toBe('2024-02-23T09:00:00+07:00');
+    expect(toBangkok('')).toBe('');
+  });
+});
+
+describe('latinSlug', () => {
+  it('makes a file name from an English headline', () => {
+    expect(latinSlug('Khon Kaen opens a “SMART GENDER” centre!')).toBe(
+      'khon-kaen-opens-a-smart-gender-centre',
+    );
+    expect(latinSlug('ขอนแก่น')).toBe('');
+  });
+});
+
+describe('fromFile and toFile', () => {
+  it('round-trips a real story unchanged', () => {
+    const file = readFileSync('content/news/en/smart-gender-launch.md', 'utf8');
+    const data = fromFile(file);
+    expect(typeof data.date).toBe('string');
+    const order = ['title', 'description', 'date', 'venue', 'related'];
+    expect(fromFile(toFile(data, order))).toEqual(data);
+  });
+
+  it('quotes date-times, leaves out empty fields and the file name, and keeps the form order', () => {
+    const text = toFile(
+      {
+        fileName: 'city-walk',
+        date: '2026-12-02T09:00:00+07:00',
+        title: 'City walk',
+        venue: null,
+        related: [],
+        draft: false,
+        cover: { src: '../../media/walk.jpg', alt: 'Walkers', caption: '' },
+        body: 'Text.',
+      },
+      ['title', 'date', 'cover'],
+    );
+    expect(text).toBe(
+      '---\ntitle: City walk\ndate: "2026-12-02T09:00:00+07:00"\ncover:\n  src: ../../media/walk.jpg\n  alt: Walkers\n---\n\nText.\n',
+    );
+  });
+});
