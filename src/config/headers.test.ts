@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handlerHashes } from '../scripts/handlers.ts';
-import { csp, headersFile, headersFor, metaCsp, parseHeadersFile } from './headers.ts';
+import { cmsCsp, csp, headersFile, headersFor, metaCsp, parseHeadersFile } from './headers.ts';
 
 describe('security headers', () => {
   it('allow nothing inline but the site’s own handlers, and nothing from another origin', () => {
@@ -24,6 +24,16 @@ describe('security headers', () => {
 
 describe('_headers file', () => {
   const rules = parseHeadersFile(headersFile('/smart-gender/'));
+
+  it("gives the editor at /admin/ its own policy, not the site's joined to it, and only where it is built", () => {
+    const withEditor = parseHeadersFile(headersFile('/smart-gender/', ['https://git.example.go.th']));
+    const admin = headersFor('/smart-gender/admin/', withEditor);
+    expect(admin['Content-Security-Policy']).toBe(cmsCsp(['https://git.example.go.th']));
+    expect(admin['X-Robots-Tag']).toBe('noindex');
+    expect(admin['Strict-Transport-Security']).toContain('max-age=31536000');
+    expect(headersFor('/smart-gender/news/', withEditor)['Content-Security-Policy']).toBe(csp);
+    expect(headersFor('/smart-gender/admin/', rules)['Content-Security-Policy']).toBe(csp);
+  });
 
   it('applies the security headers to every path under the base', () => {
     const page = headersFor('/smart-gender/en/news/smart-gender-launch/', rules);
