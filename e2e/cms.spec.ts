@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { cmsCsp, csp } from '../src/config/headers.ts';
 import { localServer } from '../src/config/cms.ts';
 import { buildSteps } from '../src/tools/buildSteps.ts';
+import { photoLike } from '../src/tools/photoLike.ts';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
 import { buildWith, removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
 import { freePort } from './support/site.ts';
@@ -124,6 +125,15 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   await related.click();
   await related.pressSequentially('เชียงใหม่');
   await page.getByRole('option', { name: relatedTh }).click();
+  // A cover photo, uploaded through the form's media library into content/media/.
+  const photo = join(work, 'community-hall.jpg');
+  writeFileSync(photo, await photoLike(3));
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'เลือกรูปภาพ', exact: true }).first().click();
+  await page.locator('input[type=file]').setInputFiles(photo);
+  await page.getByRole('button', { name: 'เลือกข้อมูลที่ถูกเลือก' }).click();
+  const alt = 'คำบรรยายรูป (สิ่งที่เห็นในรูป) · Alt text (what the photo shows) (ทางเลือก)';
+  await th(alt).fill('ประชาชนในศาลาประชาคมแห่งใหม่');
   const bodies = page.locator('[data-slate-editor="true"]');
   await bodies.nth(0).click();
   await page.keyboard.type('เนื้อข่าวภาษาไทย');
@@ -133,6 +143,7 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
     'Khon Kaen City Municipality opened a new community hall for residents today.',
   );
   await en('สถานที่ · Venue (ทางเลือก)').fill('Khon Kaen City Hall');
+  await en(alt).fill('Residents in the new community hall');
   await bodies.nth(1).click();
   await page.keyboard.type('The story in English.');
   await publish(page);
@@ -149,6 +160,14 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
     expect(text, 'no empty fields, no file name').not.toMatch(/null|fileName|draft/);
   }
   expect(thText).toContain('title: เทศบาลเปิดศาลาประชาคมแห่งใหม่\n');
+  // The photo once for both languages, named from the story, with alt text in each.
+  expect(existsSync(join(work, 'content', 'media', 'community-hall.jpg'))).toBe(true);
+  expect(thText).toContain(
+    'cover:\n  src: ../../media/community-hall.jpg\n  alt: ประชาชนในศาลาประชาคมแห่งใหม่\n',
+  );
+  expect(enText).toContain(
+    'cover:\n  src: ../../media/community-hall.jpg\n  alt: Residents in the new community hall\n',
+  );
   expect(thText).toMatch(/---\n\nเนื้อข่าวภาษาไทย\n$/);
   expect(enText).toContain('title: City opens a new community hall\n');
 
@@ -168,6 +187,7 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   const pageEn = readFileSync(join(out, 'en', 'news', slug, 'index.html'), 'utf8');
   expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(pageTh)?.[1]).toBe('เทศบาลเปิดศาลาประชาคมแห่งใหม่');
   expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(pageEn)?.[1]).toBe('City opens a new community hall');
+  expect(pageEn).toMatch(/<picture[^>]*>[\s\S]*?alt="Residents in the new community hall"/);
   expect(pageTh).toMatch(new RegExp(`<link rel="alternate" hreflang="en" href="[^"]*/en/news/${slug}/"`));
   expect(pageEn).toMatch(new RegExp(`<link rel="alternate" hreflang="th" href="[^"]*/news/${slug}/"`));
 

@@ -68,6 +68,16 @@ test('a word found only on the policy pages finds nothing in search', async ({ r
     expect(html(policyPath(lang, 'privacy')), 'the word is on the page').toContain(word);
     await page.goto(at(`${prefix(lang)}search/`));
     await expect(await search(page, word)).toHaveCount(0);
+    // The search works: a word on the policy pages and in the news finds the news alone.
+    const both = lang === 'th' ? 'เทศบาล' : 'municipality';
+    expect(html(policyPath(lang, 'website-policy')), 'the word is on a policy page').toContain(both);
+    const found = await search(page, both);
+    await expect(found.first()).toBeVisible();
+    const links = await page
+      .locator('[data-search-results] a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((href) => href.includes('/policies/'))).toEqual([]);
   }
 });
 

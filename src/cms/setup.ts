@@ -1,4 +1,4 @@
-import { fromFile, latinSlug, toBangkok, toFile } from '../lib/cmsFormat.ts';
+import { fileNameFor, fromFile, toBangkok, toFile } from '../lib/cmsFormat.ts';
 
 /**
  * Starts Decap CMS with the site's rules for content files: front matter written as the
@@ -48,8 +48,7 @@ function register(cms: DecapCms): void {
       const data = entry.get('data') as EntryData;
       if (!entry.get('newRecord') || data.get('fileName')) return data;
       const english = entry.getIn(['i18n', 'en', 'data', 'title']);
-      const slug = latinSlug(typeof english === 'string' ? english : '');
-      return slug ? data.set('fileName', slug) : data;
+      return data.set('fileName', fileNameFor(typeof english === 'string' ? english : '', new Date()));
     },
   });
 }

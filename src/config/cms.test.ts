@@ -39,6 +39,19 @@ describe('cmsSettings', () => {
     expect(() => cmsSettings({ CMS_BACKEND: 'svn' })).toThrow('must be gitlab, github, gitea or local');
   });
 
+  it("asks GitHub's OAuth helper at its own path", () => {
+    expect(
+      cmsSettings({
+        CMS_BACKEND: 'github',
+        CMS_REPO: 'kk/site',
+        CMS_AUTH_URL: 'https://auth.example.go.th/decap/auth',
+      }),
+    ).toMatchObject({
+      backend: { name: 'github', base_url: 'https://auth.example.go.th', auth_endpoint: 'decap/auth' },
+      connect: ['https://api.github.com', 'https://auth.example.go.th'],
+    });
+  });
+
   it('edits the working copy through decap-server in local mode', () => {
     expect(cmsSettings({ CMS_BACKEND: 'local' })).toMatchObject({
       local: true,

@@ -72,8 +72,16 @@ export function cmsSettings(env: Record<string, string | undefined>): CmsSetting
     }
     case 'github': {
       const auth = origin('CMS_AUTH_URL');
+      // The helper's own path, if it has one, is where Decap asks it to sign an editor in.
+      const path = new URL(need('CMS_AUTH_URL')).pathname.replace(/^\/+|\/+$/g, '');
       return {
-        backend: { name: 'github', repo: need('CMS_REPO'), branch, base_url: auth },
+        backend: {
+          name: 'github',
+          repo: need('CMS_REPO'),
+          branch,
+          base_url: auth,
+          ...(path ? { auth_endpoint: path } : {}),
+        },
         local: false,
         connect: ['https://api.github.com', auth],
       };

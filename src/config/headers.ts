@@ -53,6 +53,18 @@ export function cmsCsp(connect: readonly string[]): string {
   ].join('; ');
 }
 
+/**
+ * The editor's headers that differ from the site's: its policy, no indexing, and pop-ups it
+ * can hear from (GitHub's sign-in answers from a pop-up window on the OAuth helper's site).
+ */
+export function cmsHeaders(connect: readonly string[]): Record<string, string> {
+  return {
+    'Content-Security-Policy': cmsCsp(connect),
+    'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
+    'X-Robots-Tag': 'noindex',
+  };
+}
+
 /** The editor's folder, under the base path. */
 export const cmsFolder = 'admin/';
 
@@ -97,11 +109,10 @@ export function headersFile(base: string, cmsConnect?: readonly string[]): strin
     // matching rule, so the site-wide one is detached first.
     ...(cmsConnect
       ? [
-          rule(
-            `${cmsFolder}*`,
-            { 'Content-Security-Policy': cmsCsp(cmsConnect), 'X-Robots-Tag': 'noindex' },
-            ['Content-Security-Policy'],
-          ),
+          rule(`${cmsFolder}*`, { ...cmsHeaders(cmsConnect) }, [
+            'Content-Security-Policy',
+            'Cross-Origin-Opener-Policy',
+          ]),
         ]
       : []),
   ].join('\n');

@@ -1,4 +1,4 @@
-import { cmsCsp, cmsFolder, fingerprinted, immutable, revalidate, securityHeaders } from './headers.ts';
+import { cmsFolder, cmsHeaders, fingerprinted, immutable, revalidate, securityHeaders } from './headers.ts';
 import { localServer } from './cms.ts';
 import { normaliseBase } from './deploy.ts';
 
@@ -71,11 +71,9 @@ export function nginxConfig(baseSetting: string, cmsConnect: readonly string[] =
     `location ${base}${cmsFolder} {`,
     ...indent(
       [
-        ...Object.entries({
-          ...securityHeaders,
-          'Content-Security-Policy': cmsCsp(cmsConnect),
-          'X-Robots-Tag': 'noindex',
-        }).map(([name, value]) => `add_header ${name} ${quote(value)} always;`),
+        ...Object.entries({ ...securityHeaders, ...cmsHeaders(cmsConnect) }).map(
+          ([name, value]) => `add_header ${name} ${quote(value)} always;`,
+        ),
         'add_header Cache-Control $smart_gender_cache always;',
       ],
       '    ',
@@ -139,11 +137,11 @@ const docsEnd = '<!-- end of deploy/nginx/smart-gender.conf -->';
  * docs/deploy.md with the root server file shown between its two markers, as
  * `npm run nginx-config` writes it; a unit test keeps the page equal to the file.
  */
-export function docsWithNginx(doc: string): string {
+export function docsWithNginx(doc: string, cmsConnect?: readonly string[]): string {
   const start = doc.indexOf(docsStart);
   const end = doc.indexOf(docsEnd);
   if (start < 0 || end < start)
     throw new Error(`docs/deploy.md: the markers ${docsStart} and ${docsEnd} are missing`);
-  const block = `${docsStart}\n\n\`\`\`nginx\n${nginxConfig('/')}\`\`\`\n\n`;
+  const block = `${docsStart}\n\n\`\`\`nginx\n${nginxConfig('/', cmsConnect)}\`\`\`\n\n`;
   return `${doc.slice(0, start)}${block}${doc.slice(end)}`;
 }

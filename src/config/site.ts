@@ -29,7 +29,7 @@ export const settingSpecs = {
   },
   serverLogDays: {
     variable: 'SERVER_LOG_DAYS',
-    schema: z.string().regex(/^\d+$/),
+    schema: z.string().regex(/^[1-9]\d*$/),
     use: 'days the host keeps its server logs',
   },
   policiesReviewed: {

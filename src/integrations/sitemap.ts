@@ -73,7 +73,7 @@ export default function siteSitemap(): AstroIntegration {
             sitemap({
               // Pages only: feeds, calendar files and robots.txt are not pages, and the
               // browser editor is for editors, not readers.
-              filter: (url) => url.endsWith('/') && !new URL(url).pathname.endsWith(`/${cmsFolder}`),
+              filter: (url) => url.endsWith('/') && new URL(url).pathname !== `${base}${cmsFolder}`,
               serialize: (item) => fromPage(item, readFileSync(pageFile(item.url, outDir, base), 'utf8')),
             }),
           ],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fromFile, latinSlug, toBangkok, toFile } from './cmsFormat.ts';
+import { fileNameFor, fromFile, latinSlug, toBangkok, toFile } from './cmsFormat.ts';
 
 describe('toBangkok', () => {
   it('writes any date-time as Bangkok time with +07:00, and keeps one already so', () => {
@@ -17,6 +17,14 @@ describe('latinSlug', () => {
       'khon-kaen-opens-a-smart-gender-centre',
     );
     expect(latinSlug('ขอนแก่น')).toBe('');
+  });
+});
+
+describe('fileNameFor', () => {
+  it('names a new story from its English headline, else from the moment it is saved in Bangkok', () => {
+    expect(fileNameFor('City walk', new Date())).toBe('city-walk');
+    expect(fileNameFor('', new Date('2026-12-02T02:30:00Z'))).toBe('story-2026-12-02-0930');
+    expect(fileNameFor('ขอนแก่น', new Date('2026-12-02T20:05:00Z'))).toBe('story-2026-12-03-0305');
   });
 });
 

@@ -37,6 +37,19 @@ export function latinSlug(title: string): string {
     .replace(/-+$/, '');
 }
 
+/**
+ * A new entry's file name: from its English headline, or, with none in Latin letters yet,
+ * from the moment it is saved in Bangkok (never empty: the file would have no name).
+ * @example fileNameFor('City walk', now) // "city-walk"
+ * @example fileNameFor('', new Date('2026-12-02T02:30:00Z')) // "story-2026-12-02-0930"
+ */
+export function fileNameFor(englishTitle: string, now: Date): string {
+  const fromTitle = latinSlug(englishTitle);
+  if (fromTitle) return fromTitle;
+  const bangkok = String(toBangkok(now.toISOString()));
+  return `story-${bangkok.slice(0, 10)}-${bangkok.slice(11, 13)}${bangkok.slice(14, 16)}`;
+}
+
 /** A content file as the form's data: front matter fields and `body`. */
 export function fromFile(content: string): Record<string, unknown> {
   const match = frontMatter.exec(content);

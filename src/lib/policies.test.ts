@@ -36,6 +36,12 @@ describe('fillSettings', () => {
     );
   });
 
+  it('keeps a heading that has its text in the same block', () => {
+    expect(fillSettings('## ติดต่อ\nเขียนถึงเรา\n\n## อื่น ๆ\n\nข้อความ', {})).toBe(
+      '## ติดต่อ\nเขียนถึงเรา\n\n## อื่น ๆ\n\nข้อความ',
+    );
+  });
+
   it('leaves nothing of a section all of whose text needs settings', () => {
     expect(fillSettings(statement, {})).toBe('# ติดต่อ\n\n## บันทึกของเครื่องแม่ข่าย\n\n- ไม่มีคุกกี้');
     expect(fillSettings('## A\n\n### B\n\n{x}\n\n## C\n\nc', {})).toBe('## C\n\nc');

@@ -24,7 +24,9 @@ export function placeholdersIn(markdown: string): string[] {
 }
 
 const listItem = /^\s*(?:[-*+]|\d+[.)])\s/;
-const headingLevel = (block: string) => /^(#{1,6})\s/.exec(block)?.[1]?.length;
+/** A block that is a heading and nothing else: its level. */
+const headingLevel = (block: string) =>
+  block.includes('\n') ? undefined : /^(#{1,6})\s/.exec(block)?.[1]?.length;
 
 /**
  * `markdown` with its placeholders filled from `values`. A paragraph, or a list item, that

@@ -8,12 +8,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 
 const env = { ...process.env, CMS_BACKEND: 'local' };
-const build = spawnSync('npm', ['run', 'build'], { env, stdio: 'inherit' });
+// npm, astro and decap-server are .cmd files on Windows, which only a shell starts.
+const shell = process.platform === 'win32';
+const build = spawnSync('npm', ['run', 'build'], { env, stdio: 'inherit', shell });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const servers = [
-  spawn('decap-server', [], { env: { ...env, GIT_REPO_DIRECTORY: process.cwd() }, stdio: 'inherit' }),
-  spawn('astro', ['preview'], { env, stdio: 'inherit' }),
+  spawn('decap-server', [], { env: { ...env, GIT_REPO_DIRECTORY: process.cwd() }, stdio: 'inherit', shell }),
+  spawn('astro', ['preview'], { env, stdio: 'inherit', shell }),
 ];
 console.log(
   '\nThe editor: http://localhost:4321/admin/ (Ctrl-C to stop) / เครื่องมือแก้ไข: http://localhost:4321/admin/ (กด Ctrl-C เพื่อหยุด)\n',

@@ -16,5 +16,5 @@ for (const [base, file] of Object.entries(nginxFiles)) {
   writeFileSync(file, nginxConfig(base, cmsConnect));
   console.log(`wrote ${file}`);
 }
-writeFileSync('docs/deploy.md', docsWithNginx(readFileSync('docs/deploy.md', 'utf8')));
+writeFileSync('docs/deploy.md', docsWithNginx(readFileSync('docs/deploy.md', 'utf8'), cmsConnect));
 console.log('updated docs/deploy.md');
