@@ -69,7 +69,7 @@ test('a word found only on the policy pages finds nothing in search', async ({ r
     await page.goto(at(`${prefix(lang)}search/`));
     await expect(await search(page, word)).toHaveCount(0);
     // The search works: a word on the policy pages and in the news finds the news alone.
-    const both = lang === 'th' ? 'เทศบาล' : 'municipality';
+    const both = lang === 'th' ? 'เทศบาล' : 'Khon';
     expect(html(policyPath(lang, 'website-policy')), 'the word is on a policy page').toContain(both);
     const found = await search(page, both);
     await expect(found.first()).toBeVisible();
@@ -176,7 +176,9 @@ test('with the settings given, the policies state them in each language, and hel
     await page.goto(`${server.origin}/en/policies/accessibility/`);
     await expect(page.getByRole('heading', { name: 'Reporting a problem' })).toBeVisible();
     await expect(page.getByRole('main').getByRole('link', { name: settings.FEEDBACK_URL })).toBeVisible();
-    await expect(page.getByRole('main')).toContainText('The site was last tested on 29 November 2026.');
+    await expect(page.getByRole('main')).toContainText(
+      'The version of the site these checks were made for is dated 29 November 2026.',
+    );
 
     // 3.2.6: the same help link, first in the footer after its two lines, on every page.
     for (const path of pages) {
