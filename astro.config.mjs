@@ -1,15 +1,14 @@
 // @ts-check
-import { existsSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { deployment } from './src/config/deploy.ts';
+import { loadSettingsFile } from './src/config/env.ts';
 import { defaultLang, langs } from './src/i18n/locales.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import headers from './src/integrations/headers.ts';
 import cms from './src/integrations/cms.ts';
 
-// Settings (SITE_URL, BASE_PATH, CONTACT_EMAIL, CMS_BACKEND…) come from the environment or `.env`; the
-// environment wins, as loadEnvFile leaves variables that are already set alone.
-if (existsSync('.env')) process.loadEnvFile('.env');
+// Settings (SITE_URL, BASE_PATH, CONTACT_EMAIL, CMS_BACKEND…): the environment, then `.env`.
+loadSettingsFile();
 const { site, base } = deployment(process.env);
 
 export default defineConfig({

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cmsSettings } from './cms.ts';
+import { loadSettingsFile } from './env.ts';
 import { cmsCsp, cmsFolder, cmsHeaders, fingerprinted, immutable, securityHeaders } from './headers.ts';
 import { docsWithNginx, nginxConfig, nginxFiles } from './nginx.ts';
 
 // The files are generated with the editor's git host from the settings, as npm run nginx-config does.
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadSettingsFile();
 const cmsConnect = cmsSettings(process.env)?.connect;
 
 describe('deploy/nginx', () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
+import { loadSettingsFile } from './env.ts';
 
 /**
  * Settings of the site that are not content: facts about the municipality that the source
@@ -80,7 +80,7 @@ export function settingsFrom(
   return settings;
 }
 
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadSettingsFile();
 
 /** The site's settings, from the environment or `.env`. */
 export const site: Settings = settingsFrom(process.env);

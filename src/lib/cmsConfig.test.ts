@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { cmsConfig, cmsFields, type CmsField } from './cmsConfig.ts';
+import { cmsConfig, cmsFields, fieldLabels, type CmsField } from './cmsConfig.ts';
 import { checkHelpers, collectionSchemas, type CollectionName } from './schemas.ts';
 
 /*
@@ -33,6 +33,8 @@ describe('the editor form, against the schemas', () => {
     it(`${c}: asks for exactly the schema's fields`, () => {
       expect(accepts(c, sample(c)), 'the sample is valid').toBe(true);
       expect(fields.map((f) => f.name).sort()).toEqual(Object.keys(schemas[c].shape).sort());
+      // Each field is named for editors in Thai and English, not by its key.
+      for (const f of fields) expect(fieldLabels, `${c}.${f.name}`).toHaveProperty(f.name);
     });
 
     it(`${c}: requires exactly the fields the schema cannot do without`, () => {

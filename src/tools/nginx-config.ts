@@ -3,12 +3,13 @@
  * table (src/config/headers.ts), and the root one into docs/deploy.md. Run it after changing
  * a header or an event handler (its hash is in the CSP); a unit test fails until then.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadSettingsFile } from '../config/env.ts';
 import { cmsSettings } from '../config/cms.ts';
 import { docsWithNginx, nginxConfig, nginxFiles } from '../config/nginx.ts';
 
 // The editor's git host comes from the CMS_* settings (environment or .env), as the build's does.
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadSettingsFile();
 const cmsConnect = cmsSettings(process.env)?.connect;
 
 for (const [base, file] of Object.entries(nginxFiles)) {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { brotliQuality, precompress } from './precompress.ts';
 
 describe('precompress', () => {
+  it('writes no copies with PRECOMPRESS=false, for hosts that compress at their edge', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precompress-off-'));
+    writeFileSync(join(dir, 'index.html'), `<p>${'ขอนแก่น '.repeat(200)}</p>`);
+    const run = (value?: string) =>
+      spawnSync('node', ['src/tools/precompress.ts', dir], {
+        env: { ...process.env, PRECOMPRESS: value ?? '' },
+        encoding: 'utf8',
+      });
+    const off = run('false');
+    expect(off.stdout).toContain('PRECOMPRESS=false: no .br or .gz copies written');
+    expect(readdirSync(dir)).toEqual(['index.html']);
+    run(undefined);
+    expect(readdirSync(dir).sort()).toEqual(['index.html', 'index.html.br', 'index.html.gz']);
+  });
+
   it('writes .br and .gz copies beside text files that decode to the same bytes, and leaves the rest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precompress-'));
     const page = `<!doctype html><html lang="th"><p>${'ทุกเพศเท่าเทียม '.repeat(200)}</p></html>`;

@@ -8,9 +8,10 @@
  * `PRECOMPRESS=false` skips it, for hosts that compress at their edge and count files
  * (Cloudflare Pages' free plan takes 20,000 per site; the copies triple the text files).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { loadSettingsFile } from '../config/env.ts';
 import { precompressed } from '../config/nginx.ts';
 
 const compressible = new RegExp(`\\.(${precompressed.join('|')})$`);
@@ -55,8 +56,7 @@ export function precompress(dir: string): number {
 }
 
 if (import.meta.main) {
-  // Settings come from the environment or `.env`, as for the build (astro.config.mjs).
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadSettingsFile();
   const dir = process.argv[2] ?? 'dist';
   if (process.env.PRECOMPRESS?.trim().toLowerCase() === 'false') {
     console.log('PRECOMPRESS=false: no .br or .gz copies written');
