@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { axeViolations } from './support/axe.ts';
 import { expect, test } from './support/readerPage.ts';
 import { at, base, isUnderBase, langOfPath, locsIn, siteDir, siteFile, sitePath } from './support/site.ts';
 import { defaultLang, langs, locales } from '../src/i18n/locales.ts';
@@ -10,7 +10,6 @@ import { defaultLang, langs, locales } from '../src/i18n/locales.ts';
  * promise that every page names its Thai, English and x-default twins.
  */
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
@@ -69,16 +68,7 @@ async function servedSitemap(page: Page, request: APIRequestContext) {
 }
 
 async function expectNoViolations(page: Page) {
-  // Legacy mode runs axe in the page itself; the default opens a second page to combine the
-  // results of frames, and these pages have none.
-  const { violations, passes } = await new AxeBuilder({ page })
-    .withTags(wcagTags)
-    .setLegacyMode(true)
-    .analyze();
-  expect(passes.length, 'axe ran no rule: check the tags').toBeGreaterThan(0);
-  const found = violations.map(
-    (v) => `${v.id} (${String(v.impact)}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
-  );
+  const found = await axeViolations(page);
   expect(found, `axe found WCAG violations on ${page.url()}:\n${found.join('\n')}`).toEqual([]);
 }
 

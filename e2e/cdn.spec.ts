@@ -129,11 +129,19 @@ test.describe('every page under the CDN headers', () => {
   });
 
   for (const path of pagePaths) {
-    test(`${path}: no CSP violation, no request off the site`, async ({ readerPage: page, baseURL }) => {
+    test(`${path}: no CSP violation, no request off the site, nothing stored`, async ({
+      readerPage: page,
+      baseURL,
+    }) => {
       const w = await watch(page, new URL(baseURL!).origin);
       const response = await page.goto(at(path), { waitUntil: 'networkidle' });
       expect(response?.status(), at(path)).toBe(200);
       expectClean(w, path);
+      // What the privacy notice promises of every page (e2e/policies.spec.ts checks search).
+      expect(response?.headers()['set-cookie'], 'a cookie set by the server').toBeUndefined();
+      expect(await page.context().cookies(), 'cookies').toEqual([]);
+      const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);
+      expect(stored, 'items stored on the device').toBe(0);
     });
   }
 

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { startNginx } from '../src/tools/nginxServer.ts';
 import { photoLike } from '../src/tools/photoLike.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
+import { axeViolations } from './support/axe.ts';
 import { freePort } from './support/site.ts';
 
 /*
@@ -164,13 +164,7 @@ test('on a phone (360 px, twice the pixels) the article with its cover stays wit
     await page.goto(`${server.origin}/news/${story}/`, { waitUntil: 'networkidle' });
     const all = await Promise.all(sizes);
     // The photo, its alt text and caption keep the page within WCAG 2.2 AA.
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .setLegacyMode(true)
-      .analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
     const total = all.reduce((n, f) => n + f.bytes, 0);
     const listed = all.map((f) => `${f.url} ${f.type ?? ''} ${(f.bytes / 1024).toFixed(1)} KiB`).join('\n');

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './support/axe.ts';
 import { expect, test } from './support/readerPage.ts';
 import { at, isUnderBase, siteRoot, sitePath, urlIs } from './support/site.ts';
 
@@ -249,11 +249,7 @@ test.describe('search page behaviour', () => {
   test('with results shown, the page passes axe (WCAG 2.2 AA)', async ({ readerPage: page }) => {
     await page.goto(at('/search/?q=ขอนแก่น'));
     await expect(page.locator('[data-search-results] h2').first()).toBeVisible();
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .setLegacyMode(true) // no frames to combine, so no second page for it
-      .analyze();
-    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   test.describe('without JavaScript', () => {
