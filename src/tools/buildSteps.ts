@@ -4,17 +4,19 @@ type Step = [command: string, args: string[]];
 /**
  * The commands that build the site into `outDir`: Astro's build, then the search index of
  * what it built (src/tools/index-search.ts), run once Astro has exited so the two never hold
- * memory at once, then the compressed copies of every text file (src/tools/precompress.ts).
+ * memory at once, then the compressed copies of every text file (src/tools/precompress.ts):
+ * the pages' (which `npm run build` writes while the index is made) and the index's.
  * `npm run build` runs them between its checks and its folder swap; the tests' fixture
  * builds and the benchmark run them alone. Extra arguments go to `astro build`.
  */
 export function buildSteps(
   outDir: string,
   astroArgs: string[] = [],
-): [astro: Step, index: Step, precompress: Step] {
+): [astro: Step, index: Step, precompressPages: Step, precompressIndex: Step] {
   return [
     ['astro', ['build', '--outDir', outDir, ...astroArgs]],
     ['node', ['src/tools/index-search.ts', outDir]],
-    ['node', ['src/tools/precompress.ts', outDir]],
+    ['node', ['src/tools/precompress.ts', outDir, 'pages']],
+    ['node', ['src/tools/precompress.ts', outDir, 'search']],
   ];
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -45,6 +45,19 @@ describe('precompress', () => {
     expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(page);
     expect(gunzipSync(readFileSync(join(dir, 'index.html.gz'))).toString()).toBe(page);
     expect(readFileSync(join(dir, 'index.html.br')).length).toBeLessThan(Buffer.byteLength(page) / 10);
+  });
+
+  it('does the pages and the search index apart, so the pages can be done while the index is made', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precompress-parts-'));
+    const text = 'ทุกเพศเท่าเทียม '.repeat(200);
+    mkdirSync(join(dir, 'pagefind'));
+    writeFileSync(join(dir, 'index.html'), text);
+    writeFileSync(join(dir, 'pagefind', 'pagefind.js'), text);
+    expect(precompress(dir, 'pages')).toBe(1);
+    expect(existsSync(join(dir, 'index.html.br'))).toBe(true);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js.br'))).toBe(false);
+    expect(precompress(dir, 'search')).toBe(1);
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js.br'))).toBe(true);
   });
 
   it('spends the strongest level on files every reader fetches, a fast one on the many pages', () => {

@@ -1,9 +1,9 @@
 /**
- * `node src/tools/precompress.ts <dir>`: writes a brotli (`.br`) and a gzip (`.gz`) copy beside
- * every compressible file of a built site, so a server sends them as they are (nginx's
+ * `node src/tools/precompress.ts <dir> [pages|search]`: writes a brotli (`.br`) and a gzip
+ * (`.gz`) copy beside every compressible file of a built site (or of one part of it), so a server sends them as they are (nginx's
  * `brotli_static` and `gzip_static`) instead of compressing each response, and at the
- * strongest levels, which no server affords per request. Run by `npm run build` after the
- * search index. Copies that would not be smaller are not written.
+ * strongest levels, which no server affords per request. Run by `npm run build`: the pages
+ * while the search index is made, then the index. Copies that would not be smaller are not written.
  *
  * `PRECOMPRESS=false` skips it, for hosts that compress at their edge and count files
  * (Cloudflare Pages' free plan takes 20,000 per site; the copies triple the text files).
@@ -41,11 +41,19 @@ export function compressedCopies(
   return { ...(br.length < bytes.length && { br }), ...(gz.length < bytes.length && { gz }) };
 }
 
-/** Precompresses every compressible file under `dir`; returns how many files it did. */
-export function precompress(dir: string): number {
+/**
+ * Which files of a built site: the search index (`pagefind/`), everything else (`pages`), or
+ * all. The build writes the pages' copies while Pagefind is still indexing, then the index's.
+ */
+export type Part = 'all' | 'pages' | 'search';
+const inSearchIndex = (file: string) => /^pagefind[\\/]/.test(file);
+
+/** Precompresses every compressible file of `part` under `dir`; returns how many files it did. */
+export function precompress(dir: string, part: Part = 'all'): number {
   let count = 0;
   for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (!compressible.test(file)) continue;
+    if (part !== 'all' && inSearchIndex(file) !== (part === 'search')) continue;
     const path = join(dir, file);
     const copies = compressedCopies(readFileSync(path), brotliQuality(file));
     if (copies.br) writeFileSync(`${path}.br`, copies.br);
@@ -57,10 +65,15 @@ export function precompress(dir: string): number {
 
 if (import.meta.main) {
   loadSettingsFile();
-  const dir = process.argv[2] ?? 'dist';
+  const [dir = 'dist', part = 'all'] = process.argv.slice(2);
+  if (!['all', 'pages', 'search'].includes(part)) {
+    console.error(`precompress: the part is all, pages or search, not "${part}"`);
+    process.exit(1);
+  }
   if (process.env.PRECOMPRESS?.trim().toLowerCase() === 'false') {
-    console.log('PRECOMPRESS=false: no .br or .gz copies written');
+    if (part !== 'search') console.log('PRECOMPRESS=false: no .br or .gz copies written');
   } else {
-    console.log(`precompressed ${precompress(dir)} files in ${dir}/ (.br, .gz)`);
+    const what = { all: '', pages: ' (pages)', search: ' (search index)' }[part as Part];
+    console.log(`precompressed ${precompress(dir, part as Part)} files in ${dir}/${what} (.br, .gz)`);
   }
 }

@@ -4,7 +4,8 @@
  *
  * 1. A browser, a Thai font and nginx, found or installed (src/tools/ensureBrowser.ts); without
  *    them nothing runs and one message says what to install.
- * 2. `npm run build`: content check, type check (the run's only `astro check`), build, index.
+ * 2. `npm run build`: content check, type check (the run's only `astro check`, which a build
+ *    skips while the code is what passed last time), build, index.
  * 3. Unit tests (Vitest) and the Nu HTML checker over every built page (each page a test),
  *    with lint (ESLint, each file a test) and the format check (Prettier, one test) beside
  *    them on the second core.

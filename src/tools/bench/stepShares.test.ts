@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimings, startUp, stepShares } from './stepShares.ts';
+import { coveredSeconds, parseTimings, startUp, stepShares } from './stepShares.ts';
 
 describe('parseTimings', () => {
   it('reads the list build.ts writes', () => {
@@ -62,5 +62,18 @@ describe('stepShares', () => {
   it('shares sum to one when the steps fill the whole', () => {
     const shares = stepShares(8, steps, samples);
     expect(shares.reduce((sum, s) => sum + s.share, 0)).toBeCloseTo(1);
+  });
+
+  it('counts steps that ran side by side once in the time left to start-up', () => {
+    const sideBySide = [
+      { step: 'content check', start: 0, seconds: 1 },
+      { step: 'type check', start: 1_000, seconds: 4 },
+      { step: 'astro build', start: 1_000, seconds: 6 },
+      { step: 'search index', start: 7_000, seconds: 2 },
+    ];
+    expect(coveredSeconds(sideBySide)).toBe(9);
+    const shares = stepShares(10, sideBySide, []);
+    expect(shares.at(-1)).toMatchObject({ step: startUp, seconds: 1 });
+    expect(shares.find((s) => s.step === 'type check')?.share).toBeCloseTo(0.4);
   });
 });

@@ -62,8 +62,25 @@ export function parseTimings(text: string, file = 'BUILD_TIMINGS'): StepTiming[]
 }
 
 /**
+ * The seconds during which at least one step ran: steps that run side by side (the type
+ * check and Astro's build) count once.
+ * @example coveredSeconds([{ step: 'a', start: 0, seconds: 4 }, { step: 'b', start: 1000, seconds: 5 }]) // 6
+ */
+export function coveredSeconds(steps: StepTiming[]): number {
+  let covered = 0;
+  let end = -Infinity;
+  for (const s of [...steps].sort((a, b) => a.start - b.start)) {
+    const stepEnd = s.start + s.seconds * 1000;
+    covered += Math.max(0, stepEnd - Math.max(s.start, end));
+    end = Math.max(end, stepEnd);
+  }
+  return covered / 1000;
+}
+
+/**
  * Each step's seconds, share of `totalSeconds` and peak memory, then the rest of the whole
- * (`startUp`), whose peak is taken over the samples that fall in no step.
+ * (`startUp`), whose peak is taken over the samples that fall in no step. Steps that ran side
+ * by side have shares that add up to more than their time together.
  *
  * @example stepShares(10, [{ step: 'type check', start: 0, seconds: 4, cpuSeconds: 5 }], [])
  * // [{ step: 'type check', seconds: 4, share: 0.4, cpuSeconds: 5, peakBytes: undefined },
@@ -74,7 +91,7 @@ export function stepShares(totalSeconds: number, steps: StepTiming[], samples: M
   const peak = (list: MemorySample[]) =>
     list.reduce<number | undefined>((top, m) => Math.max(top ?? 0, m.bytes), undefined);
   const share = (seconds: number) => (totalSeconds > 0 ? seconds / totalSeconds : 0);
-  const rest = Math.max(0, totalSeconds - steps.reduce((sum, s) => sum + s.seconds, 0));
+  const rest = Math.max(0, totalSeconds - coveredSeconds(steps));
   return [
     ...steps.map((s) => ({
       step: s.step,

@@ -1,0 +1,36 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { digestOf, filesUnder } from './digest.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'smart-gender-digest-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('digestOf', () => {
+  it('stays the same for the same files and changes when one changes, is added or is renamed', () => {
+    mkdirSync(join(dir, 'src', 'lib'), { recursive: true });
+    writeFileSync(join(dir, 'src', 'a.ts'), 'export const a = 1;');
+    writeFileSync(join(dir, 'src', 'lib', 'b.ts'), 'export const b = 2;');
+    const first = digestOf(filesUnder(join(dir, 'src')));
+    expect(digestOf(filesUnder(join(dir, 'src')).reverse())).toBe(first);
+    writeFileSync(join(dir, 'src', 'a.ts'), 'export const a: string = 1;');
+    const edited = digestOf(filesUnder(join(dir, 'src')));
+    expect(edited).not.toBe(first);
+    writeFileSync(join(dir, 'src', 'c.ts'), '');
+    expect(digestOf(filesUnder(join(dir, 'src')))).not.toBe(edited);
+    rmSync(join(dir, 'src', 'c.ts'));
+    writeFileSync(join(dir, 'src', 'lib', 'b2.ts'), 'export const b = 2;');
+    rmSync(join(dir, 'src', 'lib', 'b.ts'));
+    expect(digestOf(filesUnder(join(dir, 'src')))).not.toBe(edited);
+  });
+
+  it('leaves out files that do not exist and folders', () => {
+    writeFileSync(join(dir, 'x.json'), '{}');
+    expect(digestOf([join(dir, 'x.json'), join(dir, 'missing.json'), join(dir, 'src')])).toBe(
+      digestOf([join(dir, 'x.json')]),
+    );
+  });
+});

@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * One SHA-256 over the names and bytes of `files` (missing ones left out), in a fixed
+ * order: `npm run build` compares it with the one saved at its last success to tell whether
+ * the schemas, or the code, changed since.
+ */
+export function digestOf(files: string[]): string {
+  return files
+    .filter((file) => existsSync(file) && statSync(file).isFile())
+    .sort()
+    .reduce((hash, file) => hash.update(file).update(readFileSync(file)), createHash('sha256'))
+    .digest('hex');
+}
+
+/** Every file under `dir`, with `dir` in its path. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file));
+}

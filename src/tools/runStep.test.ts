@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runStep } from './runStep.ts';
+
+const node = process.execPath;
+
+describe('runStep', () => {
+  it("reports a step's success, its output and its own processor time", async () => {
+    const busy = 'const t = Date.now(); while (Date.now() - t < 400); console.log("done")';
+    const run = await runStep(node, ['-e', busy], { capture: true });
+    expect(run.ok).toBe(true);
+    expect(run.output).toBe('done\n');
+    if (existsSync('/proc/self/stat')) {
+      expect(run.cpuSeconds).toBeGreaterThanOrEqual(0.3);
+      expect(run.cpuSeconds).toBeLessThan(5);
+    }
+  });
+
+  it('two steps side by side each report their own time', async () => {
+    const busy = (ms: number) => `const t = Date.now(); while (Date.now() - t < ${ms});`;
+    const [short, long] = await Promise.all([
+      runStep(node, ['-e', busy(100)]),
+      runStep(node, ['-e', busy(900)]),
+    ]);
+    if (!existsSync('/proc/self/stat')) return;
+    expect(short.cpuSeconds).toBeLessThan(0.6);
+    expect(long.cpuSeconds).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('reports a failing or missing command as failed, with what it said', async () => {
+    const failing = await runStep(node, ['-e', 'console.error("broken"); process.exit(3)'], {
+      capture: true,
+    });
+    expect(failing).toMatchObject({ ok: false, output: 'broken\n' });
+    const missing = await runStep('no-such-command-here', [], { capture: true });
+    expect(missing.ok).toBe(false);
+    expect(missing.output).toContain('ENOENT');
+  });
+});
