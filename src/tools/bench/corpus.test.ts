@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { random, sentence, wordsPerSpace } from './corpus.ts';
+import { editOneStory, makeCorpus, random, sentence, wordsPerSpace } from './corpus.ts';
 
 describe('wordsPerSpace', () => {
   it('finds a space between every two words of English', () => {
@@ -46,5 +50,28 @@ describe('random', () => {
     expect(Array.from({ length: 5 }, random(42))).toEqual(a);
     expect(Array.from({ length: 5 }, random(43))).not.toEqual(a);
     expect(a.every((n) => n >= 0 && n < 1)).toBe(true);
+  });
+});
+
+describe('the corpus in git', () => {
+  it('commits the corpus, then one edited story as a second commit', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'smart-gender-corpus-'));
+    try {
+      const { content } = await makeCorpus(work, 2);
+      const repo = dirname(content);
+      const file = editOneStory(repo);
+      const log = execFileSync('git', ['log', '--format=%s'], { cwd: repo, encoding: 'utf8' });
+      expect(log.trim().split('\n')).toEqual([
+        'One story edited',
+        'Synthetic corpus: 2 stories per language',
+      ]);
+      const diff = execFileSync('git', ['show', '--numstat', '--format=', 'HEAD'], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
+      expect(diff.trim()).toBe(`2\t0\t${relative(repo, file)}`);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { langs, locales, type Lang } from '../../i18n/locales.ts';
+import { defaultLang, langs, locales, type Lang } from '../../i18n/locales.ts';
 import { photoLike } from '../photoLike.ts';
 
 /**
@@ -161,29 +161,45 @@ export async function writeCorpus(dir: string, perLang: number, source = 'conten
  * git configuration: no signing, no hooks).
  */
 export function commitCorpus(repo: string, message: string): void {
+  git(repo, 'init', '--quiet');
+  git(repo, 'add', 'content');
+  git(repo, 'commit', '--quiet', '--message', message);
+}
+
+/** Runs git in `repo` as the benchmark's fixed author, at a fixed time. */
+function git(repo: string, ...args: string[]): void {
   const when = '2024-02-23T02:00:00+00:00';
   const env = { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
-  const git = (...args: string[]) =>
-    execFileSync(
-      'git',
-      [
-        '-c',
-        'user.name=Benchmark',
-        '-c',
-        'user.email=bench@example.invalid',
-        '-c',
-        'init.defaultBranch=main',
-        '-c',
-        'commit.gpgsign=false',
-        '-c',
-        'core.hooksPath=/dev/null',
-        ...args,
-      ],
-      { cwd: repo, env, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-  git('init', '--quiet');
-  git('add', 'content');
-  git('commit', '--quiet', '--message', message);
+  execFileSync(
+    'git',
+    [
+      '-c',
+      'user.name=Benchmark',
+      '-c',
+      'user.email=bench@example.invalid',
+      '-c',
+      'init.defaultBranch=main',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'core.hooksPath=/dev/null',
+      ...args,
+    ],
+    { cwd: repo, env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
+/**
+ * What an editor does between two builds: one story's text changed in the default language,
+ * committed. Returns the file changed.
+ */
+export function editOneStory(repo: string): string {
+  const file = join(repo, 'content', 'news', defaultLang, `${storySlug(2)}.md`);
+  const text = readFileSync(file, 'utf8');
+  // One paragraph more: the story's last one again.
+  writeFileSync(file, `${text}\n${text.trimEnd().split('\n').at(-1) ?? ''}\n`);
+  git(repo, 'commit', '--quiet', '--all', '--message', 'One story edited');
+  return file;
 }
 
 /**

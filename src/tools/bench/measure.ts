@@ -80,6 +80,8 @@ export interface Row {
   /** How many of the stories have a cover photo (each its own file, shared by twins). */
   photos: number;
   build: BuildFigures;
+  /** The build after that, with one story edited: what an editor waits for day to day. */
+  rebuild?: BuildFigures;
   site: SiteFigures;
 }
 

@@ -66,9 +66,18 @@ describe('buildTables', () => {
       { perLang: 100, photos: 10, build: build([astro]) },
     ]);
     expect(text).toContain('| articles per language | photos | HTML pages |');
-    expect(text).toContain('| 1,000 | 100 | 2,000 | 20.0 s | 10.0 ms | 900 MiB | 30.0 MiB | 5.0 MiB |');
+    expect(text).toContain('| 1,000 | 100 | 2,000 | 20.0 s | – | 10.0 ms | 900 MiB | 30.0 MiB | 5.0 MiB |');
     expect(text).toContain('| articles per language | content check | astro build |');
     expect(text).toContain('| 1,000 | 5.0 s (25 %), CPU 4.0 s, 300 MiB | 15.0 s (75 %), 900 MiB |');
     expect(text).toContain('| 100 | – | 15.0 s (75 %), 900 MiB |');
+  });
+
+  it('gives the next build, one story edited, beside the first, and its steps in a row of its own', () => {
+    const astro = { step: 'astro build', seconds: 15, share: 0.75, cpuSeconds: 14, peakBytes: 900 * MiB };
+    const again = { ...build([{ ...astro, seconds: 6, share: 1 }]), seconds: 6 };
+    const text = buildTables([{ perLang: 1000, photos: 100, build: build([astro]), rebuild: again }]);
+    expect(text).toContain('| `npm run build` | next build, one story edited |');
+    expect(text).toMatch(/\| 1,000 \| 100 \| 2,000 \| 20\.0 s \| 6\.0 s \|/);
+    expect(text).toContain('| 1,000, next build | 6.0 s (100 %), CPU 14.0 s, 900 MiB |');
   });
 });
