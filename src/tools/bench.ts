@@ -14,22 +14,27 @@
  *   npm run bench            # 100 articles per language
  *   npm run bench -- 2000    # 2,000 per language
  *   npm run bench -- 100 1000 5000
+ *   npm run bench -- 5000 --photo-every=1000   # 5 photos, not 500: the text's cost alone
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../config/browser.ts';
-import { editOneStory, makeCorpus, storySlug } from './bench/corpus.ts';
+import { editOneStory, makeCorpus, photoEvery, storySlug } from './bench/corpus.ts';
 import { measureBuild, measureSite, type Row, type SiteProbe } from './bench/measure.ts';
 import { runSection, stepCell, writeBenchmarks } from './bench/report.ts';
 import { ensureBrowser } from './ensureBrowser.ts';
 
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
+const args = process.argv.slice(2);
+const sizes = args.map(Number).filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(100);
+const everyArg = args.find((a) => a.startsWith('--photo-every='));
+const every = everyArg ? Number(everyArg.split('=')[1]) : photoEvery;
+if (!Number.isInteger(every) || every < 1) {
+  console.error(`--photo-every takes a whole number of stories, 1 or more: ${String(everyArg)}`);
+  process.exit(1);
+}
 // The browser first: without one nothing is built, and the message says what to install.
 if (!ensureBrowser({ server: true })) process.exit(1);
 
@@ -54,7 +59,7 @@ try {
     const work = mkdtempSync(join(tmpdir(), 'smart-gender-bench-'));
     try {
       console.log(`making and committing ${perLang} articles per language, with photos…`);
-      const { content, photos } = await makeCorpus(work, perLang);
+      const { content, photos } = await makeCorpus(work, perLang, every);
       console.log('npm run build…');
       const build = await measureBuild(content, work);
       console.log(

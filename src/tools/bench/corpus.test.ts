@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editOneStory, makeCorpus, random, sentence, wordsPerSpace } from './corpus.ts';
+import { editOneStory, hasPhoto, makeCorpus, random, sentence, wordsPerSpace } from './corpus.ts';
 
 describe('wordsPerSpace', () => {
   it('finds a space between every two words of English', () => {
@@ -73,5 +73,15 @@ describe('the corpus in git', () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+  });
+});
+
+describe('hasPhoto', () => {
+  it('gives one story in ten a cover, and always the first', () => {
+    expect([1, 2, 10, 11, 21].map((i) => hasPhoto(i))).toEqual([true, false, false, true, true]);
+  });
+
+  it('gives one story in N a cover when asked, still the first', () => {
+    expect([1, 11, 1000, 1001].map((i) => hasPhoto(i, 1000))).toEqual([true, false, false, true]);
   });
 });
