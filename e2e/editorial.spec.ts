@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -243,13 +244,17 @@ test('npm run check fails with one line per problem, and the translation report 
   }
 });
 
-test('a failed build leaves the previous dist/ byte-identical', () => {
+test('a failed build leaves the previous dist/ byte-identical, and the one before it', () => {
   // dist/ here is the build under test (SITE_DIR): dist-base/ in the base-path run.
   const work = mkdtempSync(join(tmpdir(), 'smart-gender-swap-'));
   try {
     const out = join(work, 'dist');
     cpSync(siteRoot, out, { recursive: true });
     const before = tree(out);
+    // The build before it, kept to put back by hand: a failed build keeps it too.
+    mkdirSync(`${out}.previous`);
+    cpSync(join(siteRoot, 'index.html'), join(`${out}.previous`, 'index.html'));
+    const previous = tree(`${out}.previous`);
     const content = join(work, 'content');
     cpSync('content', content, { recursive: true });
     // A content error stops the build at the check; a bad site address stops Astro itself.
@@ -266,6 +271,7 @@ test('a failed build leaves the previous dist/ byte-identical', () => {
     });
     expect(failedBuild.status).toBe(1);
     expect(tree(out)).toEqual(before);
+    expect(tree(`${out}.previous`)).toEqual(previous);
     expect(existsSync(`${out}.building`)).toBe(false);
   } finally {
     rmSync(work, { recursive: true, force: true });

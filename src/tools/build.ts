@@ -25,8 +25,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { schemas } from '../lib/schemas.ts';
 import { buildSteps } from './buildSteps.ts';
-import { digestOf, filesUnder } from './digest.ts';
-import { buildingDir, clearPrevious, swapIn } from './outputSwap.ts';
+import { codeFiles, digestOf } from './digest.ts';
+import { buildingDir, swapIn, sweepLeftovers } from './outputSwap.ts';
 import { runStep, type StepRun } from './runStep.ts';
 
 const outDir = process.env.OUT_DIR ?? 'dist';
@@ -68,10 +68,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const clearing = clearPrevious(outDir);
+sweepLeftovers(outDir);
 
 // In a process of its own, so this one stays small while the steps below hold their memory.
-const checked = await timed('content check', () => runStep('node', ['src/tools/check.ts']));
+const checked = await timed('content check', () => runStep('node', ['src/tools/check.ts', '--in-build']));
 if (!checked.ok) fail('Content has errors (npm run check). / เนื้อหามีข้อผิดพลาด');
 
 /**
@@ -103,8 +103,6 @@ async function typeCheck(): Promise<StepRun> {
  * the cache (`--force`) whenever either file differs from the last successful build's.
  */
 const schemaFiles = ['src/content.config.ts', 'src/lib/schemas.ts'];
-/** What the type check reads besides `src/`. */
-const codeFiles = ['astro.config.mjs', 'tsconfig.json', 'package-lock.json'];
 const schemaStamp = join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'schemas.sha256');
 const schemaDigest = digestOf(schemaFiles);
 const schemasChanged = !existsSync(schemaStamp) || readFileSync(schemaStamp, 'utf8') !== schemaDigest;
@@ -114,14 +112,19 @@ const [build, index, precompressPages, precompressIndex] = buildSteps(fresh, [
 ]);
 /**
  * The type check's result depends on the code alone (it runs on empty collections), so it is
- * not run again while the code, the configuration and the installed packages are what they
- * were at its last success: an editor who changes only content does not wait for it.
+ * not run again while every file of the project outside `content/` (git's list, untracked
+ * files included) and Node's version are what they were at its last success: an editor who
+ * changes only content does not wait for it. Outside a git repository it always runs.
  */
 const codeStamp = join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'types.sha256');
-const codeDigest = digestOf([...filesUnder('src'), ...codeFiles]);
-const codeUnchanged = existsSync(codeStamp) && readFileSync(codeStamp, 'utf8') === codeDigest;
+const code = codeFiles();
+const codeDigest = code && `${process.version} ${digestOf(code)}`;
+const codeUnchanged =
+  codeDigest !== undefined && existsSync(codeStamp) && readFileSync(codeStamp, 'utf8') === codeDigest;
 if (codeUnchanged)
-  console.log('Type check: the code is as it was at the last one that passed; not run again.');
+  console.log(
+    'Type check: the code is as it was when it last passed; not run again. / โค้ดเหมือนครั้งล่าสุดที่ตรวจผ่าน จึงไม่ตรวจชนิดข้อมูลซ้ำ',
+  );
 else if (!(await timed('type check', typeCheck)).ok) fail('Type check failed (astro check).');
 const built = await timed('astro build', () => {
   rmSync(fresh, { recursive: true, force: true });
@@ -139,6 +142,6 @@ if (!pagesCompressed.ok || !(await timed('precompress search index', () => runSt
 
 mkdirSync(dirname(schemaStamp), { recursive: true });
 writeFileSync(schemaStamp, schemaDigest);
-writeFileSync(codeStamp, codeDigest);
-await timed('folder swap', () => swapIn(outDir, clearing));
+if (codeDigest) writeFileSync(codeStamp, codeDigest);
+await timed('folder swap', () => swapIn(outDir));
 console.log(`Built into ${outDir}/`);

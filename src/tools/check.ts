@@ -14,4 +14,5 @@ if (errors) {
   );
   process.exit(1);
 }
-console.log(`${dir}/ is ready to publish / เนื้อหาพร้อมเผยแพร่`);
+// Inside `npm run build` the build says when it is done; "ready" here would come too soon.
+if (!process.argv.includes('--in-build')) console.log(`${dir}/ is ready to publish / เนื้อหาพร้อมเผยแพร่`);

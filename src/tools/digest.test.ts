@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digestOf, filesUnder } from './digest.ts';
+import { codeFiles, digestOf, filesUnder } from './digest.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'smart-gender-digest-'));
 afterAll(() => {
@@ -32,5 +33,19 @@ describe('digestOf', () => {
     expect(digestOf([join(dir, 'x.json'), join(dir, 'missing.json'), join(dir, 'src')])).toBe(
       digestOf([join(dir, 'x.json')]),
     );
+  });
+
+  it("lists the project's files outside content/, untracked ones too, and nothing outside git", () => {
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, 'content', 'news'), { recursive: true });
+    mkdirSync(join(repo, 'src'), { recursive: true });
+    writeFileSync(join(repo, '.gitignore'), 'dist/\n');
+    writeFileSync(join(repo, 'src', 'page.ts'), '');
+    writeFileSync(join(repo, 'content', 'news', 'story.md'), '');
+    mkdirSync(join(repo, 'dist'));
+    writeFileSync(join(repo, 'dist', 'index.html'), '');
+    expect(codeFiles(repo)).toBeUndefined();
+    execFileSync('git', ['init', '--quiet'], { cwd: repo });
+    expect(codeFiles(repo)?.sort()).toEqual([join(repo, '.gitignore'), join(repo, 'src', 'page.ts')]);
   });
 });

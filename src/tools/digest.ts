@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,4 +19,24 @@ export function digestOf(files: string[]): string {
 /** Every file under `dir`, with `dir` in its path. */
 export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file));
+}
+
+/**
+ * The project's files that are not content: what git tracks or would track (untracked files
+ * included, ignored ones not), outside `content/`. Undefined outside a git repository.
+ */
+export function codeFiles(cwd = '.'): string[] | undefined {
+  try {
+    const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return listed
+      .split('\0')
+      .filter((file) => file && !file.startsWith('content/'))
+      .map((file) => join(cwd, file));
+  } catch {
+    return undefined;
+  }
 }

@@ -83,5 +83,6 @@ describe('hasPhoto', () => {
 
   it('gives one story in N a cover when asked, still the first', () => {
     expect([1, 11, 1000, 1001].map((i) => hasPhoto(i, 1000))).toEqual([true, false, false, true]);
+    expect([1, 2, 3].map((i) => hasPhoto(i, 1))).toEqual([true, true, true]);
   });
 });

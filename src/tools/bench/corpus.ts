@@ -21,7 +21,7 @@ import { photoLike } from '../photoLike.ts';
 export const photoEvery = 10;
 
 /** Whether story `i` (from 1) of the corpus has a cover, with one story in `every` having one. */
-export const hasPhoto = (i: number, every = photoEvery) => i === 1 || i % every === 1;
+export const hasPhoto = (i: number, every = photoEvery) => (i - 1) % every === 0;
 
 /** A small deterministic random generator, so two runs make the same corpus. */
 export function random(seed: number): () => number {

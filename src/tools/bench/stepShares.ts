@@ -62,8 +62,8 @@ export function parseTimings(text: string, file = 'BUILD_TIMINGS'): StepTiming[]
 }
 
 /**
- * The seconds during which at least one step ran: steps that run side by side (the type
- * check and Astro's build) count once.
+ * The seconds during which at least one step ran: steps that run side by side (the search
+ * index and the pages' compressed copies) count once.
  * @example coveredSeconds([{ step: 'a', start: 0, seconds: 4 }, { step: 'b', start: 1000, seconds: 5 }]) // 6
  */
 export function coveredSeconds(steps: StepTiming[]): number {
