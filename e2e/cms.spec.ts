@@ -9,7 +9,7 @@ import { localServer } from '../src/config/cms.ts';
 import { buildSteps } from '../src/tools/buildSteps.ts';
 import { photoLike } from '../src/tools/photoLike.ts';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
-import { buildWith, removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
+import { buildWith, lockBuilds, removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
 import { freePort } from './support/site.ts';
 
 /*
@@ -43,6 +43,8 @@ async function listening(port: number): Promise<void> {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // A build, two servers and Decap's start: more than a hook's default 30 s on a busy machine.
+  test.setTimeout(180_000);
   work = mkdtempSync(join(tmpdir(), 'smart-gender-cms-'));
   cpSync('content', join(work, 'content'), { recursive: true });
   const site = buildWith(() => undefined, { CMS_BACKEND: 'local' });
@@ -211,12 +213,17 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
 
   const out = scratchOutDir();
-  for (const [command, args] of buildSteps(out)) {
-    const step = spawnSync(command, args, {
-      env: { ...env, ASTRO_CACHE_DIR: join(work, 'cache') },
-      encoding: 'utf8',
-    });
-    expect(step.status, `${step.stdout}${step.stderr}`).toBe(0);
+  const unlock = lockBuilds();
+  try {
+    for (const [command, args] of buildSteps(out)) {
+      const step = spawnSync(command, args, {
+        env: { ...env, ASTRO_CACHE_DIR: join(work, 'cache') },
+        encoding: 'utf8',
+      });
+      expect(step.status, `${step.stdout}${step.stderr}`).toBe(0);
+    }
+  } finally {
+    unlock();
   }
   const pageTh = readFileSync(join(out, 'news', slug, 'index.html'), 'utf8');
   const pageEn = readFileSync(join(out, 'en', 'news', slug, 'index.html'), 'utf8');

@@ -17,7 +17,13 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
+import {
+  buildWith,
+  edit,
+  lockBuilds,
+  removeFixtureBuilds,
+  type FixtureBuild,
+} from './support/fixtureBuild.ts';
 import { at, freePort, siteRoot } from './support/site.ts';
 
 /* An editor's draft is previewable but never published, new entries start valid, a story
@@ -109,6 +115,8 @@ test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
   cpSync('content', join(work, 'content'), { recursive: true });
   addDraft(join(work, 'content'));
   const port = await freePort();
+  // The dev server writes the project's .astro/ as a build does (support/fixtureBuild.ts).
+  const unlock = lockBuilds();
   const dev = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, CONTENT_DIR: join(work, 'content'), ASTRO_CACHE_DIR: join(work, 'cache') },
     stdio: 'ignore',
@@ -129,6 +137,7 @@ test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
     await expect(page.getByRole('note').filter({ hasText: 'DRAFT' })).toContainText('ฉบับร่าง (DRAFT)');
   } finally {
     process.kill(-dev.pid!, 'SIGTERM');
+    unlock();
     rmSync(work, { recursive: true, force: true });
   }
 });
