@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeFiles, digestOf, filesUnder } from './digest.ts';
+import { codeFiles, digestOf } from './digest.ts';
+
+/** Every file under `dir`, with `dir` in its path. */
+const filesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file));
 
 const dir = mkdtempSync(join(tmpdir(), 'smart-gender-digest-'));
 afterAll(() => {

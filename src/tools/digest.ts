@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -14,11 +14,6 @@ export function digestOf(files: string[]): string {
     .sort()
     .reduce((hash, file) => hash.update(file).update(readFileSync(file)), createHash('sha256'))
     .digest('hex');
-}
-
-/** Every file under `dir`, with `dir` in its path. */
-export function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file));
 }
 
 /**
