@@ -11,4 +11,22 @@ describe('findChromium', () => {
     expect(findChromium(ubuntu)).toEqual({ path: '/usr/bin/chromium-browser', source: 'system' });
     expect(findChromium(() => false)).toBeUndefined();
   });
+
+  it("runs the tests in Debian's headless shell, and Lighthouse in the full browser, when both are there", () => {
+    const debian = (path: string) =>
+      path === '/usr/bin/chromium' || path === '/usr/bin/chromium-headless-shell';
+    expect(findChromium(debian, 'tests')).toEqual({
+      path: '/usr/bin/chromium-headless-shell',
+      source: 'system',
+    });
+    expect(findChromium(debian, 'lighthouse')).toEqual({ path: '/usr/bin/chromium', source: 'system' });
+    // Either one alone serves both.
+    const shellOnly = (path: string) => path === '/usr/bin/chromium-headless-shell';
+    expect(findChromium(shellOnly, 'lighthouse')).toEqual({
+      path: '/usr/bin/chromium-headless-shell',
+      source: 'system',
+    });
+    const fullOnly = (path: string) => path === '/usr/bin/chromium';
+    expect(findChromium(fullOnly, 'tests')).toEqual({ path: '/usr/bin/chromium', source: 'system' });
+  });
 });

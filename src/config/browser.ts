@@ -7,6 +7,20 @@ import { chromium, type LaunchOptions } from '@playwright/test';
  */
 export const systemChromiumPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
 
+/**
+ * Debian's build of Chromium's headless shell (package chromium-headless-shell): the lean
+ * browser Playwright itself runs headless tests in when it has its own, without the full
+ * browser's window machinery. The browser tests take about half the CPU in it.
+ */
+export const systemHeadlessShellPath = '/usr/bin/chromium-headless-shell';
+
+/**
+ * What a browser is for: `tests` (the browser tests and the preview images) prefer the
+ * headless shell; `lighthouse` (the benchmark) prefers the full browser, as a reader has it,
+ * so its Lighthouse figures stay comparable with earlier runs and other sites.
+ */
+export type BrowserUse = 'tests' | 'lighthouse';
+
 /** Which browser the tests drive, and where it came from. */
 export interface FoundBrowser {
   path: string;
@@ -15,13 +29,21 @@ export interface FoundBrowser {
 
 /**
  * The browser to drive: Playwright's own Chromium when it is installed, else the first
- * system Chromium that exists, else none (`npm test` then installs one: src/tools/ensureBrowser.ts).
+ * system Chromium that exists (the headless shell first for tests, last for Lighthouse),
+ * else none (`npm test` then installs one: src/tools/ensureBrowser.ts).
  * `exists` is a parameter so the choice can be tested without touching the machine.
  */
-export function findChromium(exists: (path: string) => boolean = existsSync): FoundBrowser | undefined {
+export function findChromium(
+  exists: (path: string) => boolean = existsSync,
+  use: BrowserUse = 'tests',
+): FoundBrowser | undefined {
   const own = chromium.executablePath();
   if (exists(own)) return { path: own, source: 'playwright' };
-  const system = systemChromiumPaths.find((path) => exists(path));
+  const paths =
+    use === 'tests'
+      ? [systemHeadlessShellPath, ...systemChromiumPaths]
+      : [...systemChromiumPaths, systemHeadlessShellPath];
+  const system = paths.find((path) => exists(path));
   return system ? { path: system, source: 'system' } : undefined;
 }
 
@@ -32,9 +54,15 @@ export function findChromium(exists: (path: string) => boolean = existsSync): Fo
  * two that let pages of one site share a renderer process: starting one is the costliest
  * part of a browser test on these machines (the root browser run: about 290 s to 255 s).
  */
-export function chromiumLaunchOptions(extraArgs: string[] = []): LaunchOptions {
-  const found = findChromium();
-  if (!found || found.source === 'playwright') return extraArgs.length ? { args: extraArgs } : {};
+export function chromiumLaunchOptions(extraArgs: string[] = [], use: BrowserUse = 'tests'): LaunchOptions {
+  const found = findChromium(existsSync, use);
+  if (!found || found.source === 'playwright') {
+    // Playwright runs its own headless shell unless asked for the full browser by channel.
+    return {
+      ...(use === 'lighthouse' && { channel: 'chromium' }),
+      ...(extraArgs.length && { args: extraArgs }),
+    };
+  }
   return {
     executablePath: found.path,
     args: [

@@ -42,7 +42,9 @@ if (!ensureBrowser({ server: true })) process.exit(1);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), load ${loadavg()[0]?.toFixed(1) ?? '?'} at the start, Node ${process.version}`;
 
 const debuggingPort = 9333;
-const browser = await chromium.launch(chromiumLaunchOptions([`--remote-debugging-port=${debuggingPort}`]));
+const browser = await chromium.launch(
+  chromiumLaunchOptions([`--remote-debugging-port=${debuggingPort}`], 'lighthouse'),
+);
 const probe: SiteProbe = {
   browser,
   debuggingPort,

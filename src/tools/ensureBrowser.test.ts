@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { missingMessage, nextStep, nginxPackages, type Attempt, type Machine } from './ensureBrowser.ts';
+import {
+  browserPackages,
+  missingMessage,
+  nextStep,
+  nginxPackages,
+  type Attempt,
+  type Machine,
+} from './ensureBrowser.ts';
 
 const own = { path: '/root/.cache/ms-playwright/chromium/chrome', source: 'playwright' } as const;
 const debian = { path: '/usr/bin/chromium', source: 'system' } as const;
@@ -36,7 +43,7 @@ describe('finding or installing a browser', () => {
     expect(step).toMatchObject({ kind: 'run', attempt: 'apt' });
     expect(step.kind === 'run' && step.commands).toEqual([
       ['apt-get', ['update', '-qq']],
-      ['apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-thai-tlwg']],
+      ['apt-get', ['install', '-y', '-qq', 'chromium', 'chromium-headless-shell', 'fonts-thai-tlwg']],
     ]);
   });
 
@@ -54,10 +61,10 @@ describe('finding or installing a browser', () => {
     const notRoot = nextStep({ ...bare, root: false }, new Set(['playwright']));
     expect(notRoot).toEqual({
       kind: 'stop',
-      message: missingMessage(['chromium', 'fonts-thai-tlwg'], { root: false, apt: true }),
+      message: missingMessage([...browserPackages, 'fonts-thai-tlwg'], { root: false, apt: true }),
     });
     expect(notRoot.kind === 'stop' && notRoot.message).toContain(
-      'sudo apt-get install chromium fonts-thai-tlwg',
+      'sudo apt-get install chromium chromium-headless-shell fonts-thai-tlwg',
     );
     expect(notRoot.kind === 'stop' && notRoot.message).toContain('installing packages needs root');
     expect(notRoot.kind === 'stop' && notRoot.message).toContain('ต้องใช้สิทธิ์ root');
@@ -83,7 +90,7 @@ describe('finding or installing a browser', () => {
     const all = nextStep(bare, new Set(['playwright']), { server: true });
     expect(all.kind === 'run' && all.commands[1]).toEqual([
       'apt-get',
-      ['install', '-y', '-qq', 'chromium', 'fonts-thai-tlwg', ...nginxPackages],
+      ['install', '-y', '-qq', ...browserPackages, 'fonts-thai-tlwg', ...nginxPackages],
     ]);
     expect(nextStep({ ...ready, nginx: true }, none, { server: true })).toMatchObject({ kind: 'ready' });
     const user = nextStep({ ...ready, root: false }, none, { server: true });

@@ -14,8 +14,8 @@
  *    tried before anything touches the system, and it fails within seconds where the
  *    download host is unreachable, which is why it is not run as `--with-deps` (that would
  *    install the system libraries first, for nothing);
- * 4. as root on Debian or Ubuntu, `apt-get update` and `apt-get install` of `chromium`,
- *    `fonts-thai-tlwg` and the nginx packages, whichever are missing (nginx has no other
+ * 4. as root on Debian or Ubuntu, `apt-get update` and `apt-get install` of `chromium` and
+ *    its headless shell, `fonts-thai-tlwg` and the nginx packages, whichever are missing (nginx has no other
  *    source: Playwright's download does not bring one);
  * 5. otherwise, one message in English and Thai that names what to install, and nothing runs.
  *
@@ -47,6 +47,11 @@ export type Step =
   | { kind: 'run'; attempt: Attempt; say: string; commands: [string, string[]][] }
   | { kind: 'stop'; message: string };
 
+/**
+ * Debian's Chromium: the full browser (the benchmark's Lighthouse runs in it) and its
+ * headless shell, which the browser tests run in (src/config/browser.ts).
+ */
+export const browserPackages = ['chromium', 'chromium-headless-shell'];
 export const thaiFontPackage = 'fonts-thai-tlwg';
 /** nginx, and the module that sends the build's .br files (`brotli_static`). */
 export const nginxPackages = ['nginx-light', 'libnginx-mod-http-brotli-static'];
@@ -78,7 +83,7 @@ export function nextStep(
   }
 
   const packages = [
-    ...(browser ? [] : ['chromium']),
+    ...(browser ? [] : browserPackages),
     ...(thaiFont ? [] : [thaiFontPackage]),
     ...(serverMissing ? nginxPackages : []),
   ];
