@@ -18,6 +18,8 @@ const desktop = { ...devices['Desktop Chrome'], launchOptions };
 
 export default defineConfig({
   testDir: 'e2e',
+  // Only specs: e2e/support/ holds helpers and their unit tests (*.test.ts, run by Vitest).
+  testMatch: '**/*.spec.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   // On CI one retry, so a test that fails once under load does not sink the run; the summary

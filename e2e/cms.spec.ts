@@ -9,7 +9,8 @@ import { localServer } from '../src/config/cms.ts';
 import { buildSteps } from '../src/tools/buildSteps.ts';
 import { photoLike } from '../src/tools/photoLike.ts';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
-import { buildWith, lockBuilds, removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
+import { lockBuilds } from './support/buildLock.ts';
+import { buildWith, removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
 import { freePort } from './support/site.ts';
 
 /*

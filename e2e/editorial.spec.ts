@@ -17,13 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import {
-  buildWith,
-  edit,
-  lockBuilds,
-  removeFixtureBuilds,
-  type FixtureBuild,
-} from './support/fixtureBuild.ts';
+import { lockBuilds } from './support/buildLock.ts';
+import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, freePort, siteRoot } from './support/site.ts';
 
 /* An editor's draft is previewable but never published, new entries start valid, a story

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { buildSteps } from '../../src/tools/buildSteps.ts';
+import { lockBuilds } from './buildLock.ts';
 import { expect } from '@playwright/test';
 
 /**
@@ -33,49 +34,6 @@ export function scratchOutDir(): string {
 /** Removes every scratch folder made so far (call from `test.afterAll`). */
 export function removeFixtureBuilds(): void {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-/**
- * Astro writes some of a build's files into the project's own `.astro/` whatever the output
- * and cache folders (`content-assets.mjs`, the list of the content's photos, among them), so
- * two builds of the project at once, in two test workers, can read each other's. Builds (and
- * the dev server) hold this lock, a folder only one process can make, while they run. A lock
- * whose holder has died is taken over.
- */
-const lockDir = join('test-results', 'builds', '.lock');
-
-export function lockBuilds(): () => void {
-  mkdirSync(dirname(lockDir), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(join(lockDir, 'pid'), String(process.pid));
-      return () => {
-        rmSync(lockDir, { recursive: true, force: true });
-      };
-    } catch {
-      const holder = Number(readFileOr(join(lockDir, 'pid')));
-      if (holder && !alive(holder)) rmSync(lockDir, { recursive: true, force: true });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-}
-
-function readFileOr(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function buildWith(
