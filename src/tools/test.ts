@@ -5,10 +5,10 @@
  * 1. A browser, a Thai font and nginx, found or installed (src/tools/ensureBrowser.ts); without
  *    them nothing runs and one message says what to install.
  * 2. `npm run build`: content check, type check (the run's only `astro check`, which a build
- *    skips while the code is what passed last time), build, index.
- * 3. Unit tests (Vitest) and the Nu HTML checker over every built page (each page a test),
- *    with lint (ESLint, each file a test) and the format check (Prettier, one test) beside
- *    them on the second core.
+ *    skips while the code is what passed last time), build, index; the unit tests (Vitest)
+ *    beside it, on the core its one-at-a-time steps leave idle.
+ * 3. The Nu HTML checker over every built page (each page a test), with lint (ESLint, each
+ *    file a test) and the format check (Prettier, one test) beside it.
  * 4. Browser tests (Playwright) against dist/, served at the root of a host.
  * 5. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
  *    type checks of step 2 do not depend on the path, so only the build steps run) and the
@@ -142,20 +142,26 @@ const browserReady = ensureBrowser({ server: true }) !== undefined;
 stage('browser set-up', browserReady, { passed: 0, failed: 0 });
 if (!browserReady) finish();
 
+// The unit tests need no build, so they run beside it, on the core its one-at-a-time steps
+// (the content and type checks, the search index) leave idle; their report follows the build's.
+const unitRun = runQuietly('npx', ['vitest', 'run']);
+
 // An empty BASE_PATH means the root, whatever `.env` or the shell says.
 const built = await run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined });
 stage('build', built, built ? { passed: 0, failed: 0 } : undefined);
 
-// Lint and format check run beside the unit tests and the HTML check, on the second core.
-// Not before the build: typed lint needs the content types the build generates in .astro/.
+const unit = await unitRun;
+process.stdout.write(unit.output);
+// The time under the unit tests is what was left to wait for once the build was done.
+stage('unit tests', unit.ok, vitestCounts(readJson('test-results/unit.json')));
+
+// Lint and the format check run beside the HTML check. Not before the build: typed lint needs
+// the content types the build generates in .astro/.
 const lintReport = 'test-results/lint.json';
 const checkers = Promise.all([
   runQuietly('npx', ['eslint', '.', '--max-warnings', '0', '--format', 'json', '--output-file', lintReport]),
   runQuietly('npx', ['prettier', '--check', '.']),
 ]);
-
-const unitOk = await run('npx', ['vitest', 'run']);
-stage('unit tests', unitOk, vitestCounts(readJson('test-results/unit.json')));
 
 // Errors only: its warnings here are all about the CSP meta tag, which it checks against
 // file: URLs, where 'self' matches nothing and JSON-LD counts as inline script. The browser
@@ -173,7 +179,6 @@ const html = built
     ])
   : undefined;
 const [lint, format] = await checkers;
-// Lint and format ran beside the unit tests: the time under lint is what was left to wait for.
 checkerStage('lint', lint.ok, eslintCounts(readJson(lintReport), process.cwd()), lint.output);
 if (!format.ok) console.log(format.output.trim());
 stage('format check', format.ok, { passed: format.ok ? 1 : 0, failed: format.ok ? 0 : 1 });
