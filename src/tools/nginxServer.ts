@@ -21,8 +21,8 @@ import {
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { normaliseBase } from '../config/deploy.ts';
+import { serveFromCommandLine } from './serveCli.ts';
 import { editLines, nginxFiles } from '../config/nginx.ts';
 
 /** Where Debian's package puts the binary. */
@@ -142,20 +142,4 @@ function readLog(prefix: string): string {
   return existsSync(log) ? readFileSync(log, 'utf8') : '';
 }
 
-if (import.meta.main) {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string', default: 'dist' },
-      port: { type: 'string', default: '4399' },
-      base: { type: 'string' },
-    },
-  });
-  const base = normaliseBase(values.base ?? process.env.BASE_PATH);
-  const server = await startNginx(values.dir, Number(values.port), base);
-  console.log(`nginx serving ${values.dir}/ at ${server.origin}${base}`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      void server.stop().then(() => process.exit(0));
-    });
-  }
-}
+if (import.meta.main) await serveFromCommandLine('nginx', 4399, startNginx);

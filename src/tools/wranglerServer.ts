@@ -15,8 +15,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync }
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { normaliseBase } from '../config/deploy.ts';
+import { serveFromCommandLine } from './serveCli.ts';
 
 /**
  * The compatibility date the site runs at, as a Pages project is pinned to one. Wrangler
@@ -144,20 +144,4 @@ export async function startWrangler(dir: string, port: number, baseSetting = '/'
   return { origin: `http://127.0.0.1:${port}`, stop };
 }
 
-if (import.meta.main) {
-  const { values } = parseArgs({
-    options: {
-      dir: { type: 'string', default: 'dist' },
-      port: { type: 'string', default: '8788' },
-      base: { type: 'string' },
-    },
-  });
-  const base = normaliseBase(values.base ?? process.env.BASE_PATH);
-  const server = await startWrangler(values.dir, Number(values.port), base);
-  console.log(`wrangler pages dev serving ${values.dir}/ at ${server.origin}${base}`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      void server.stop().then(() => process.exit(0));
-    });
-  }
-}
+if (import.meta.main) await serveFromCommandLine('wrangler pages dev', 8788, startWrangler);
