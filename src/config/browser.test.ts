@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
-import { findChromium } from './browser.ts';
+import { chromiumLaunchOptions, findChromium } from './browser.ts';
 
 describe('findChromium', () => {
   const own = chromium.executablePath();
@@ -28,5 +28,22 @@ describe('findChromium', () => {
     });
     const fullOnly = (path: string) => path === '/usr/bin/chromium';
     expect(findChromium(fullOnly, 'tests')).toEqual({ path: '/usr/bin/chromium', source: 'system' });
+  });
+
+  it('starts a system browser by its path with the flags a closed container needs, and Playwright’s own as it is', () => {
+    const debian = (path: string) =>
+      path === '/usr/bin/chromium' || path === '/usr/bin/chromium-headless-shell';
+    const tests = chromiumLaunchOptions([], 'tests', debian);
+    expect(tests.executablePath).toBe('/usr/bin/chromium-headless-shell');
+    expect(tests.args).toEqual(expect.arrayContaining(['--no-sandbox', '--disable-background-networking']));
+    const lighthouse = chromiumLaunchOptions(['--remote-debugging-port=9333'], 'lighthouse', debian);
+    expect(lighthouse.executablePath).toBe('/usr/bin/chromium');
+    expect(lighthouse.args?.at(-1)).toBe('--remote-debugging-port=9333');
+    // Playwright's own: its headless shell for tests, its full browser (by channel) for Lighthouse.
+    expect(chromiumLaunchOptions([], 'tests', () => true)).toEqual({});
+    expect(chromiumLaunchOptions(['--x'], 'lighthouse', () => true)).toEqual({
+      channel: 'chromium',
+      args: ['--x'],
+    });
   });
 });

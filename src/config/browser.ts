@@ -17,7 +17,7 @@ export const systemHeadlessShellPath = '/usr/bin/chromium-headless-shell';
 /**
  * What a browser is for: `tests` (the browser tests and the preview images) prefer the
  * headless shell; `lighthouse` (the benchmark) prefers the full browser, as a reader has it,
- * so its Lighthouse figures stay comparable with earlier runs and other sites.
+ * in which the benchmark's earlier runs here and the other sites' figures were measured.
  */
 export type BrowserUse = 'tests' | 'lighthouse';
 
@@ -54,8 +54,12 @@ export function findChromium(
  * two that let pages of one site share a renderer process: starting one is the costliest
  * part of a browser test on these machines (the root browser run: about 290 s to 255 s).
  */
-export function chromiumLaunchOptions(extraArgs: string[] = [], use: BrowserUse = 'tests'): LaunchOptions {
-  const found = findChromium(existsSync, use);
+export function chromiumLaunchOptions(
+  extraArgs: string[] = [],
+  use: BrowserUse = 'tests',
+  exists: (path: string) => boolean = existsSync,
+): LaunchOptions {
+  const found = findChromium(exists, use);
   if (!found || found.source === 'playwright') {
     // Playwright runs its own headless shell unless asked for the full browser by channel.
     return {
