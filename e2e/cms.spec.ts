@@ -48,7 +48,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   work = mkdtempSync(join(tmpdir(), 'smart-gender-cms-'));
   cpSync('content', join(work, 'content'), { recursive: true });
-  const site = buildWith(() => undefined, { CMS_BACKEND: 'local' });
+  const site = buildWith(() => undefined, { CMS_BACKEND: 'local' }, { pagesOnly: true });
   expect(site.ok, site.output).toBe(true);
   server = await startNginx(site.outDir, await freePort());
   // decap-server: the editor's local backend, reading and writing the copy.
@@ -216,7 +216,8 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   const out = scratchOutDir();
   const unlock = lockBuilds();
   try {
-    for (const [command, args] of buildSteps(out)) {
+    // The pages alone: the search index and compressed copies are not what this checks.
+    for (const [command, args] of buildSteps(out).slice(0, 1)) {
       const step = spawnSync(command, args, {
         env: { ...env, ASTRO_CACHE_DIR: join(work, 'cache') },
         encoding: 'utf8',

@@ -188,21 +188,25 @@ test.describe('hostile Markdown', () => {
       '',
       '<iframe src="https://evil.example/"></iframe>',
     ].join('\n');
-    const build = buildWith((dir) => {
-      for (const lang of langs) {
-        const file = join(dir, 'news', lang, 'smart-gender-launch.md');
-        appendFileSync(file, `\n${hostile}\n`);
-        const related = join(dir, 'related', lang, 'chiang-mai-ev-street-cleaner.md');
-        const text = readFileSync(related, 'utf8');
-        writeFileSync(
-          related,
-          text.replace(
-            /^summary: .*$/m,
-            'summary: "*สรุป* <script>alert(1)</script> [x](javascript:alert(2))"',
-          ),
-        );
-      }
-    });
+    const build = buildWith(
+      (dir) => {
+        for (const lang of langs) {
+          const file = join(dir, 'news', lang, 'smart-gender-launch.md');
+          appendFileSync(file, `\n${hostile}\n`);
+          const related = join(dir, 'related', lang, 'chiang-mai-ev-street-cleaner.md');
+          const text = readFileSync(related, 'utf8');
+          writeFileSync(
+            related,
+            text.replace(
+              /^summary: .*$/m,
+              'summary: "*สรุป* <script>alert(1)</script> [x](javascript:alert(2))"',
+            ),
+          );
+        }
+      },
+      {},
+      { pagesOnly: true },
+    );
     expect(build.ok, build.output).toBe(true);
 
     const dialogs: string[] = [];

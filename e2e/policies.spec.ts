@@ -159,7 +159,7 @@ const helpText: Record<Lang, string> = {
   en: 'Report a problem with this site',
 };
 let withSettings: FixtureBuild | undefined;
-const settingsBuild = () => (withSettings ??= buildWith(() => undefined, settings));
+const settingsBuild = () => (withSettings ??= buildWith(() => undefined, settings, { pagesOnly: true }));
 
 test('with the settings given, the policies state them in each language, and help is one link in one place on every page', async ({
   browser,
