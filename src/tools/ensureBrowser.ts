@@ -15,8 +15,8 @@
  *    download host is unreachable, which is why it is not run as `--with-deps` (that would
  *    install the system libraries first, for nothing);
  * 4. as root on Debian or Ubuntu, `apt-get update` and `apt-get install` of `chromium` and
- *    its headless shell, `fonts-thai-tlwg` and the nginx packages, whichever are missing (nginx has no other
- *    source: Playwright's download does not bring one);
+ *    its headless shell, `fonts-thai-tlwg` and the nginx packages, whichever are missing
+ *    (nginx has no other source: Playwright's download does not bring one);
  * 5. otherwise, one message in English and Thai that names what to install, and nothing runs.
  *
  * Run directly (`node src/tools/ensureBrowser.ts`) it does the same and exits 1 on failure.
