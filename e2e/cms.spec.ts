@@ -9,6 +9,7 @@ import { localServer } from '../src/config/cms.ts';
 import { buildSteps } from '../src/tools/buildSteps.ts';
 import { photoLike } from '../src/tools/photoLike.ts';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
+import { startWrangler } from '../src/tools/wranglerServer.ts';
 import { lockBuilds } from './support/buildLock.ts';
 import { buildWith, removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
 import { freePort } from './support/site.ts';
@@ -23,6 +24,8 @@ import { freePort } from './support/site.ts';
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 let work = '';
+/** The site built with the editor, and nginx serving it. */
+let siteDir = '';
 let server: RunningServer | undefined;
 let decap: ChildProcess | undefined;
 
@@ -50,7 +53,8 @@ test.beforeAll(async ({ browser }) => {
   cpSync('content', join(work, 'content'), { recursive: true });
   const site = buildWith(() => undefined, { CMS_BACKEND: 'local' }, { pagesOnly: true });
   expect(site.ok, site.output).toBe(true);
-  server = await startNginx(site.outDir, await freePort());
+  siteDir = site.outDir;
+  server = await startNginx(siteDir, await freePort());
   // decap-server: the editor's local backend, reading and writing the copy.
   decap = spawn('node_modules/.bin/decap-server', [], {
     env: { ...process.env, GIT_REPO_DIRECTORY: work, PORT: new URL(localServer).port, LOG_LEVEL: 'error' },
@@ -239,17 +243,28 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   expect(await violations(page), 'CSP violations').toEqual([]);
 });
 
-test('/admin/ has its own policy, is kept out of search engines, and every public page keeps the site policy', async ({
+test('/admin/ has its own policy, is kept out of search engines, and every public page keeps the site policy, on nginx and on Cloudflare Pages', async ({
   request,
 }) => {
-  const origin = server?.origin ?? '';
-  const admin = await request.get(`${origin}/admin/`);
-  expect(admin.headers()['content-security-policy']).toBe(cmsCsp([localServer]));
-  expect(admin.headers()['x-robots-tag']).toBe('noindex');
-  expect(await admin.text()).toContain('<meta name="robots" content="noindex">');
-  for (const path of ['/', '/news/smart-gender-launch/', '/en/search/']) {
-    expect((await request.get(`${origin}${path}`)).headers()['content-security-policy'], path).toBe(csp);
+  test.setTimeout(120_000);
+  const pages = await startWrangler(siteDir, await freePort());
+  try {
+    for (const [host, origin] of [
+      ['nginx', server?.origin ?? ''],
+      ['wrangler pages dev', pages.origin],
+    ] as const) {
+      const admin = await request.get(`${origin}/admin/`);
+      expect(admin.headers()['content-security-policy'], host).toBe(cmsCsp([localServer]));
+      expect(admin.headers()['x-robots-tag'], host).toBe('noindex');
+      expect(await admin.text(), host).toContain('<meta name="robots" content="noindex">');
+      for (const path of ['/', '/news/smart-gender-launch/', '/en/search/']) {
+        const policy = (await request.get(`${origin}${path}`)).headers()['content-security-policy'];
+        expect(policy, `${host} ${path}`).toBe(csp);
+      }
+      const sitemap = await request.get(`${origin}/sitemap-0.xml`);
+      expect(await sitemap.text(), host).not.toContain('/admin/');
+    }
+  } finally {
+    await pages.stop();
   }
-  const sitemap = await request.get(`${origin}/sitemap-0.xml`);
-  expect(await sitemap.text()).not.toContain('/admin/');
 });
