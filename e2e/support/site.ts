@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseBase } from '../../src/config/deploy.ts';
@@ -106,14 +105,4 @@ export function langOfPath(path: string): Lang {
   return isLang(first) ? first : defaultLang;
 }
 
-/** A local port nothing listens on (the system picks it, then it is released for a server). */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((listening, failed) => {
-    probe.once('error', failed);
-    probe.listen(0, '127.0.0.1', listening);
-  });
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((closed) => probe.close(closed));
-  return port;
-}
+export { freePort } from '../../src/tools/freePort.ts';

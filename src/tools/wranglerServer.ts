@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { normaliseBase } from '../config/deploy.ts';
+import { freePort } from './freePort.ts';
 import { serveFromCommandLine } from './serveCli.ts';
 
 /**
@@ -74,6 +75,10 @@ export async function startWrangler(dir: string, port: number, baseSetting = '/'
       '--persist-to',
       join(temp, 'state'),
       '--show-interactive-dev-session=false',
+      // Its DevTools port too: the default, 9229, would keep a second wrangler from starting
+      // while one runs (two test workers, or a developer's own).
+      '--inspector-port',
+      String(await freePort()),
     ],
     {
       cwd: temp,
