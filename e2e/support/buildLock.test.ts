@@ -37,24 +37,25 @@ function heldBy(lock: string, pid: number): void {
   writeFileSync(join(lock, 'pid'), String(pid));
 }
 
+/** Takes the lock, checks it holds this process's number, gives it back and checks nothing is left. */
+function takeAndGiveBack(lock: string): void {
+  const release = lockBuilds(lock, 2_000);
+  expect(readFileSync(join(lock, 'pid'), 'utf8')).toBe(String(process.pid));
+  release();
+  expect(readdirSync(join(lock, '..'))).toEqual([]);
+}
+
 // Each wait is bounded (the second argument), so a lock that is never given fails the test
 // rather than hanging the run.
 describe('the fixture builds’ lock', () => {
   it('is taken with this process’s number and given back on release, leaving nothing', () => {
-    const lock = lockPath();
-    const release = lockBuilds(lock, 2_000);
-    expect(readFileSync(join(lock, 'pid'), 'utf8')).toBe(String(process.pid));
-    release();
-    expect(readdirSync(join(lock, '..'))).toEqual([]);
+    takeAndGiveBack(lockPath());
   });
 
   it('is taken over from a holder that has died', () => {
     const lock = lockPath();
     heldBy(lock, deadPid());
-    const release = lockBuilds(lock, 2_000);
-    expect(readFileSync(join(lock, 'pid'), 'utf8')).toBe(String(process.pid));
-    release();
-    expect(readdirSync(join(lock, '..'))).toEqual([]);
+    takeAndGiveBack(lock);
   });
 
   it('is waited for while its holder lives, then refused with a message naming the holder', () => {

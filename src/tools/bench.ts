@@ -7,9 +7,8 @@
  * each step's share and the peak memory of all processes; edits one story, commits it and
  * measures the next build the same way (what an editor waits for day to day); then serves
  * the site and measures page weight, Lighthouse and search in headless Chromium
- * (`bench/measure.ts`). Results go
- * to BENCHMARKS.md with the machine they ran on (`bench/report.ts`); `BENCH_WRITE=0` only
- * prints them.
+ * (`bench/measure.ts`). Results go to BENCHMARKS.md with the machine they ran on
+ * (`bench/report.ts`); `BENCH_WRITE=0` only prints them.
  *
  *   npm run bench            # 100 articles per language
  *   npm run bench -- 2000    # 2,000 per language
@@ -22,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../config/browser.ts';
 import { editOneStory, makeCorpus, photoEvery, storySlug } from './bench/corpus.ts';
-import { measureBuild, measureSite, type Row, type SiteProbe } from './bench/measure.ts';
+import { measureBuild, measureSite, type BuildFigures, type Row, type SiteProbe } from './bench/measure.ts';
 import { runSection, stepCell, writeBenchmarks } from './bench/report.ts';
 import { ensureBrowser } from './ensureBrowser.ts';
 
@@ -55,6 +54,10 @@ const probe: SiteProbe = {
   queries: ['ขอนแก่น', 'เยาวชน'],
 };
 
+/** A build's time and each step's, on one line of the progress output. */
+const buildLine = (b: BuildFigures) =>
+  `  ${b.seconds.toFixed(1)} s: ${b.steps.map((s) => `${s.step} ${stepCell(s)}`).join('; ')}`;
+
 const rows: Row[] = [];
 try {
   for (const perLang of sizes) {
@@ -64,15 +67,11 @@ try {
       const { content, photos } = await makeCorpus(work, perLang, every);
       console.log('npm run build…');
       const build = await measureBuild(content, work);
-      console.log(
-        `  ${build.seconds.toFixed(1)} s: ${build.steps.map((s) => `${s.step} ${stepCell(s)}`).join('; ')}`,
-      );
+      console.log(buildLine(build));
       console.log('editing one story and committing it; npm run build again…');
       editOneStory(dirname(content));
       const rebuild = await measureBuild(content, work);
-      console.log(
-        `  ${rebuild.seconds.toFixed(1)} s: ${rebuild.steps.map((s) => `${s.step} ${stepCell(s)}`).join('; ')}`,
-      );
+      console.log(buildLine(rebuild));
       console.log('measuring pages, search and Lighthouse…');
       const site = await measureSite(work, 4500 + rows.length, probe);
       rows.push({ perLang, photos, build, rebuild, site });

@@ -1,9 +1,10 @@
 /**
- * `node src/tools/precompress.ts <dir> [pages|search]`: writes a brotli (`.br`) and a gzip
- * (`.gz`) copy beside every compressible file of a built site (or of one part of it), so a server sends them as they are (nginx's
- * `brotli_static` and `gzip_static`) instead of compressing each response, and at the
- * strongest levels, which no server affords per request. Run by `npm run build`: the pages
- * while the search index is made, then the index. Copies that would not be smaller are not written.
+ * `node src/tools/precompress.ts <dir> [all|pages|search]`: writes a brotli (`.br`) and a gzip
+ * (`.gz`) copy beside every compressible file of a built site (or of one part of it), so a
+ * server sends them as they are (nginx's `brotli_static` and `gzip_static`) instead of
+ * compressing each response, and at the strongest levels, which no server affords per
+ * request. Run by `npm run build`: the pages while the search index is made, then the index.
+ * Copies that would not be smaller are not written.
  *
  * `PRECOMPRESS=false` skips it, for hosts that compress at their edge and count files
  * (Cloudflare Pages' free plan takes 20,000 per site; the copies triple the text files).
@@ -45,7 +46,9 @@ export function compressedCopies(
  * Which files of a built site: the search index (`pagefind/`), everything else (`pages`), or
  * all. The build writes the pages' copies while Pagefind is still indexing, then the index's.
  */
-export type Part = 'all' | 'pages' | 'search';
+const parts = ['all', 'pages', 'search'] as const;
+export type Part = (typeof parts)[number];
+const isPart = (value: string): value is Part => (parts as readonly string[]).includes(value);
 const inSearchIndex = (file: string) => /^pagefind[\\/]/.test(file);
 
 /** Precompresses every compressible file of `part` under `dir`; returns how many files it did. */
@@ -66,14 +69,14 @@ export function precompress(dir: string, part: Part = 'all'): number {
 if (import.meta.main) {
   loadSettingsFile();
   const [dir = 'dist', part = 'all'] = process.argv.slice(2);
-  if (!['all', 'pages', 'search'].includes(part)) {
-    console.error(`precompress: the part is all, pages or search, not "${part}"`);
+  if (!isPart(part)) {
+    console.error(`precompress: the part is ${parts.join(', ')}, not "${part}"`);
     process.exit(1);
   }
   if (process.env.PRECOMPRESS?.trim().toLowerCase() === 'false') {
     if (part !== 'search') console.log('PRECOMPRESS=false: no .br or .gz copies written');
   } else {
-    const what = { all: '', pages: ' (pages)', search: ' (search index)' }[part as Part];
-    console.log(`precompressed ${precompress(dir, part as Part)} files in ${dir}/${what} (.br, .gz)`);
+    const what = { all: '', pages: ' (pages)', search: ' (search index)' }[part];
+    console.log(`precompressed ${precompress(dir, part)} files in ${dir}/${what} (.br, .gz)`);
   }
 }
