@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** A built site in miniature: one indexed page per language, at the root for the first. */
+function site(pages: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'index-search-'));
+  for (const [i, [lang, text]] of Object.entries(pages).entries()) {
+    const folder = i === 0 ? dir : join(dir, lang);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'index.html'),
+      `<!doctype html><html lang="${lang}"><head><title>${lang}</title></head><body><nav>menu</nav><main data-pagefind-body><p>${text}</p></main></body></html>`,
+    );
+  }
+  return dir;
+}
+
+const indexSearch = (dir: string) =>
+  spawnSync('node', ['src/tools/index-search.ts', dir], { encoding: 'utf8', timeout: 60_000 });
+
+describe('index-search', () => {
+  it('indexes every language into one bundle, each with an index of its own', () => {
+    const dir = site({
+      th: 'เทศบาลนครขอนแก่นส่งเสริมความเท่าเทียมทางเพศ '.repeat(20),
+      en: 'Khon Kaen promotes gender equality. '.repeat(5),
+      lo: 'ນະຄອນຂອນແກ່ນ',
+    });
+    const run = indexSearch(dir);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    // Largest first: the languages' pages come in that order.
+    expect(run.stdout).toBe('search index: 1 th, 1 en, 1 lo pages\n');
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; page_count: number }>;
+    };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'lo', 'th']);
+    for (const { hash } of Object.values(entry.languages))
+      expect(existsSync(join(dir, 'pagefind', `pagefind.${hash}.pf_meta`)), hash).toBe(true);
+  });
+
+  it('fails, naming the language, when an index cannot be written', () => {
+    const dir = site({ th: 'ขอนแก่น '.repeat(20), en: 'Khon Kaen' });
+    // A file where the index's folder goes: Pagefind cannot write it.
+    writeFileSync(join(dir, 'pagefind'), '');
+    const run = indexSearch(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Search indexing failed: Pagefind stopped before the en index was written');
+  });
+});
