@@ -1,12 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A built site in miniature: one indexed page per language, at the root for the first. */
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'index-search-'));
+  made.push(dir);
   for (const [i, [lang, text]] of Object.entries(pages).entries()) {
     const folder = i === 0 ? dir : join(dir, lang);
     mkdirSync(folder, { recursive: true });
@@ -19,7 +25,7 @@ function site(pages: Record<string, string>): string {
 }
 
 const indexSearch = (dir: string) =>
-  spawnSync('node', ['src/tools/index-search.ts', dir], { encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['src/tools/index-search.ts', dir], { encoding: 'utf8', timeout: 60_000 });
 
 describe('index-search', () => {
   it('indexes every language into one bundle, each with an index of its own', () => {
@@ -41,12 +47,20 @@ describe('index-search', () => {
       expect(existsSync(join(dir, 'pagefind', `pagefind.${hash}.pf_meta`)), hash).toBe(true);
   });
 
+  // A file where the index's folder goes: Pagefind cannot write it, and its process stops.
   it('fails, naming the language, when an index cannot be written', () => {
     const dir = site({ th: 'ขอนแก่น '.repeat(20), en: 'Khon Kaen' });
-    // A file where the index's folder goes: Pagefind cannot write it.
     writeFileSync(join(dir, 'pagefind'), '');
     const run = indexSearch(dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Search indexing failed: Pagefind stopped before the en index was written');
+  });
+
+  it('fails, naming the language, when the largest index cannot be written', () => {
+    const dir = site({ th: 'ขอนแก่น '.repeat(20) });
+    writeFileSync(join(dir, 'pagefind'), '');
+    const run = indexSearch(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Search indexing failed: Pagefind stopped before the th index was written');
   });
 });

@@ -7,15 +7,16 @@
  * pages is indexed, so menus and footers are not: only that part is handed over (see
  * `indexedPart.ts`), with its Thai word boundaries marked (see `wordBreaks.ts`).
  *
- * Pagefind works on one core, and a large site's index takes the better part of a minute, so
- * the languages are indexed on two lanes: the largest language here, the others one after
- * the other in a child process of this script. Memory is what limits a large site, and
- * Pagefind holds most of it while it writes an index (at 5,000 stories per language, Thai
- * 1.4 GiB writing against 0.4 GiB adding), so this process writes its language only once
- * the child has exited: two languages are never written at once. Each language is indexed
- * by a Pagefind process of its own, closed when its index is written. The passes share one
- * bundle; their `pagefind-entry.json` language lists are joined at the end. Any indexing
- * error is thrown: a site whose search silently misses pages is broken.
+ * Pagefind keeps little more than one core busy, and a large site's index takes the better
+ * part of a minute, so the languages are indexed on two lanes: the largest language here,
+ * the others one after the other in a child process of this script. Memory is what limits a
+ * large site, and Pagefind holds most of it while it writes an index (at 5,000 stories per
+ * language, Thai 1.4 GiB writing against 0.4 GiB adding), so this process writes its
+ * language only once the child has exited: two languages are never written at once. Each
+ * language is indexed by a Pagefind process of its own, closed when its index is written.
+ * The passes share one bundle; their `pagefind-entry.json` language lists are joined at the
+ * end. Any indexing error fails the step, naming the language, also when a Pagefind process
+ * dies: a site whose search silently misses pages is broken.
  */
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -90,12 +91,15 @@ async function addPages(site: string, files: string[]): Promise<pagefind.Pagefin
   return index;
 }
 
-/** The processes this one started, on Linux; none elsewhere. */
+/** The processes this one started, where Linux lists them (not every kernel does); else none. */
 function childPids(): string[] {
-  if (!existsSync('/proc/self/task')) return [];
-  return readdirSync('/proc/self/task').flatMap((task) =>
-    readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean),
-  );
+  try {
+    return readdirSync('/proc/self/task').flatMap((task) =>
+      readFileSync(`/proc/self/task/${task}/children`, 'utf8').split(' ').filter(Boolean),
+    );
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -155,11 +159,15 @@ function inChild(job: Job): { done: Promise<Entry['languages']>; stop: () => voi
   return { done, stop: () => child.kill() };
 }
 
+/** The language this process is indexing, named if its Pagefind dies (see the end). */
+let indexing: string | undefined;
+
 /** Indexes `site` and returns a one-line summary ("search index: 6 th, 6 en pages"). */
 async function indexSearch(site: string): Promise<string> {
   const [largest, ...others] = languagesOf(site);
   if (!largest) throw new Error(`${site} holds no pages to index`);
   const child = others.length > 0 ? inChild({ site, languages: others }) : undefined;
+  indexing = largest.lang;
   try {
     // Written once the others are, so that two indexes are never being written at once.
     const [index, othersWritten] = await Promise.all([
@@ -167,6 +175,7 @@ async function indexSearch(site: string): Promise<string> {
       child?.done ?? Promise.resolve<Entry['languages']>({}),
     ]);
     const pass = await writeIndex(site, index);
+    indexing = undefined;
     const entry = { ...pass, languages: { ...pass.languages, ...othersWritten } };
     writeFileSync(join(site, 'pagefind', 'pagefind-entry.json'), JSON.stringify(entry));
     const counts = Object.entries(entry.languages).map(([lang, l]) => `${l.page_count} ${lang}`);
@@ -177,18 +186,44 @@ async function indexSearch(site: string): Promise<string> {
   }
 }
 
+/*
+ * Pagefind's own process can die (out of memory, a crash) without answering: what waits for
+ * it then never settles, and Node ends the process for want of anything to do. That must
+ * fail the step, with a message.
+ */
 if (process.argv.includes('--child')) {
+  // Failed until its languages are sent; the main process words the message.
+  process.exitCode = 1;
+  // Stopped, or the main process gone (its build failed or was stopped): Pagefind goes too,
+  // so nothing is written into a build that has been given up.
+  const stop = () => {
+    void pagefind.close();
+    process.exit(1);
+  };
+  process.once('SIGTERM', stop);
+  process.once('disconnect', stop);
   process.once('message', (job: Job) => {
+    // From here Pagefind's work keeps this process alive, not the channel: see above.
+    process.channel?.unref();
     indexInTurn(job.site, job.languages).then(
       (languages) => process.send?.({ languages }, () => process.exit(0)),
       (error: unknown) => process.send?.({ error: (error as Error).message }, () => process.exit(1)),
     );
   });
 } else {
-  try {
-    console.log(await indexSearch(resolve(process.argv[2] ?? 'dist')));
-  } catch (error) {
-    console.error(`Search indexing failed: ${(error as Error).message}`);
-    process.exit(1);
-  }
+  process.once('exit', () => {
+    if (indexing === undefined) return;
+    console.error(`Search indexing failed: Pagefind stopped before the ${indexing} index was written`);
+    process.exitCode = 1;
+  });
+  indexSearch(resolve(process.argv[2] ?? 'dist')).then(
+    (summary) => {
+      console.log(summary);
+    },
+    (error: unknown) => {
+      indexing = undefined;
+      console.error(`Search indexing failed: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
 }
