@@ -145,15 +145,14 @@ function inChild(job: Job): { done: Promise<Entry['languages']>; stop: () => voi
     let reply: { languages?: Entry['languages']; error?: string } = {};
     child.on('message', (message: typeof reply) => (reply = message));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       if (code === 0 && reply.languages) resolveDone(reply.languages);
-      else
-        reject(
-          new Error(
-            reply.error ??
-              `Pagefind stopped before the ${job.languages.map((l) => l.lang).join(', ')} index was written (exit code ${String(code)})`,
-          ),
-        );
+      else {
+        // A signal, not a code, when the system stopped it (out of memory, for one).
+        const how = signal ?? `exit code ${String(code)}`;
+        const langs = job.languages.map((l) => l.lang).join(', ');
+        reject(new Error(reply.error ?? `Pagefind stopped before the ${langs} index was written (${how})`));
+      }
     });
   });
   return { done, stop: () => child.kill() };
