@@ -30,7 +30,14 @@ export default defineConfig({
   // Traces and screenshots of each run in a folder of its own: Playwright empties this folder
   // when a run starts, so the base-path run must not wipe the first run's (or the reports).
   outputDir: base === '/' ? 'test-results/e2e-artifacts' : 'test-results/e2e-base-artifacts',
-  use: { baseURL: `http://127.0.0.1:${port}${base}`, trace: 'retain-on-failure' },
+  use: {
+    baseURL: `http://127.0.0.1:${port}${base}`,
+    // A trace of every test (to keep the failing ones') cost a third of the browser run's
+    // processor time (523 to 353 CPU-s at the root). A failure keeps a screenshot; a retry on
+    // CI records the trace.
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+  },
   projects: [
     // Journeys run on a desktop, on a 360 px phone and with JavaScript turned off.
     { name: 'desktop', use: desktop },

@@ -66,7 +66,7 @@ test.beforeAll(async ({ browser }) => {
     timezoneId: 'America/New_York',
     viewport: { width: 1400, height: 1000 },
   });
-  // Playwright traces this context too (it comes from the `browser` fixture).
+  // On a retry Playwright traces this context too (it comes from the `browser` fixture).
   editor = await signIn(await context.newPage());
 });
 

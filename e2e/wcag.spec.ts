@@ -461,11 +461,6 @@ async function wcagProblems(page: Page, path: string, status: number): Promise<s
   return problems;
 }
 
-// A trace of every call cost a third of this spec's time, and a failure already names the
-// page, the check and the element. A retry on CI still records one. (A worker option: these
-// tests get workers of their own.)
-test.use({ trace: 'on-first-retry' });
-
 test.describe('WCAG 2.2 AA beyond axe, on one page of each type', () => {
   test('the build is there to test', () => {
     expect(
