@@ -35,7 +35,7 @@ if (!Number.isInteger(every) || every < 1) {
   process.exit(1);
 }
 // The browser first: without one nothing is built, and the message says what to install.
-if (!ensureBrowser({ server: true })) process.exit(1);
+if (!ensureBrowser({ server: true, use: 'lighthouse' })) process.exit(1);
 
 // Measured before the run, which loads the machine itself: the machine is often shared.
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), load ${loadavg()[0]?.toFixed(1) ?? '?'} at the start, Node ${process.version}`;

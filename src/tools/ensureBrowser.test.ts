@@ -12,6 +12,7 @@ const own = { path: '/root/.cache/ms-playwright/chromium/chrome', source: 'playw
 const debian = { path: '/usr/bin/chromium', source: 'system' } as const;
 const bare: Machine = { browser: undefined, thaiFont: false, nginx: false, root: true, apt: true };
 const none = new Set<Attempt>();
+const aptInstall = ['install', '-y', '-qq', '--no-install-recommends'];
 
 describe('finding or installing a browser', () => {
   it("uses Playwright's Chromium, or a system one, when a Thai font is there too", () => {
@@ -38,13 +39,34 @@ describe('finding or installing a browser', () => {
     ]);
   });
 
-  it('then installs Chromium and the Thai font from Debian in one apt-get run, as root', () => {
+  it("then installs Chromium's headless shell and the Thai font from Debian in one apt-get run, as root, without what they only recommend", () => {
     const step = nextStep(bare, new Set(['playwright']));
     expect(step).toMatchObject({ kind: 'run', attempt: 'apt' });
     expect(step.kind === 'run' && step.commands).toEqual([
       ['apt-get', ['update', '-qq']],
-      ['apt-get', ['install', '-y', '-qq', 'chromium', 'chromium-headless-shell', 'fonts-thai-tlwg']],
+      ['apt-get', [...aptInstall, 'chromium-headless-shell', 'fonts-thai-tlwg']],
     ]);
+  });
+
+  it('gets the full browser for the benchmark, which the headless shell cannot stand in for', () => {
+    const lighthouse = { server: false, use: 'lighthouse' } as const;
+    const shell = { path: '/usr/bin/chromium-headless-shell', source: 'system' } as const;
+    const shellOnly = nextStep(
+      { ...bare, browser: shell, thaiFont: true },
+      new Set(['playwright']),
+      lighthouse,
+    );
+    expect(shellOnly.kind === 'run' && shellOnly.commands[1]).toEqual([
+      'apt-get',
+      [...aptInstall, 'chromium'],
+    ]);
+    expect(nextStep({ ...bare, browser: shell, thaiFont: true }, none)).toMatchObject({ kind: 'ready' });
+    expect(nextStep({ ...bare, browser: debian, thaiFont: true }, none, lighthouse)).toMatchObject({
+      kind: 'ready',
+    });
+    expect(nextStep({ ...bare, browser: own, thaiFont: true }, none, lighthouse)).toMatchObject({
+      kind: 'ready',
+    });
   });
 
   it('installs only the Thai font when a browser is there, whichever it is', () => {
@@ -52,7 +74,7 @@ describe('finding or installing a browser', () => {
       const step = nextStep({ ...bare, browser }, none);
       expect(step.kind === 'run' && step.commands[1]).toEqual([
         'apt-get',
-        ['install', '-y', '-qq', 'fonts-thai-tlwg'],
+        [...aptInstall, 'fonts-thai-tlwg'],
       ]);
     }
   });
@@ -61,10 +83,10 @@ describe('finding or installing a browser', () => {
     const notRoot = nextStep({ ...bare, root: false }, new Set(['playwright']));
     expect(notRoot).toEqual({
       kind: 'stop',
-      message: missingMessage([...browserPackages, 'fonts-thai-tlwg'], { root: false, apt: true }),
+      message: missingMessage([browserPackages.tests, 'fonts-thai-tlwg'], { root: false, apt: true }),
     });
     expect(notRoot.kind === 'stop' && notRoot.message).toContain(
-      'sudo apt-get install chromium chromium-headless-shell fonts-thai-tlwg',
+      'sudo apt-get install chromium-headless-shell fonts-thai-tlwg',
     );
     expect(notRoot.kind === 'stop' && notRoot.message).toContain('installing packages needs root');
     expect(notRoot.kind === 'stop' && notRoot.message).toContain('ต้องใช้สิทธิ์ root');
@@ -85,12 +107,12 @@ describe('finding or installing a browser', () => {
     const server = nextStep(ready, none, { server: true });
     expect(server.kind === 'run' && server.commands[1]).toEqual([
       'apt-get',
-      ['install', '-y', '-qq', 'nginx-light', 'libnginx-mod-http-brotli-static'],
+      [...aptInstall, 'nginx-light', 'libnginx-mod-http-brotli-static'],
     ]);
     const all = nextStep(bare, new Set(['playwright']), { server: true });
     expect(all.kind === 'run' && all.commands[1]).toEqual([
       'apt-get',
-      ['install', '-y', '-qq', ...browserPackages, 'fonts-thai-tlwg', ...nginxPackages],
+      [...aptInstall, browserPackages.tests, 'fonts-thai-tlwg', ...nginxPackages],
     ]);
     expect(nextStep({ ...ready, nginx: true }, none, { server: true })).toMatchObject({ kind: 'ready' });
     const user = nextStep({ ...ready, root: false }, none, { server: true });
