@@ -2,8 +2,11 @@
  * `npm test`: every check of the project, in one run that ends with one plain line,
  * "N passed, N failed", counting every test (also written to test-results/summary.txt for CI).
  *
- * 1. A browser, a Thai font and nginx, found or installed (src/tools/ensureBrowser.ts); without
- *    them nothing runs and one message says what to install.
+ * 1. A browser, a Thai font and nginx, found or installed (src/tools/ensureBrowser.ts). Where
+ *    they are missing and nothing here can install them, nothing runs and one message says
+ *    what to install. An install (about half a minute on a bare machine, most of it download
+ *    and unpacking) runs beside step 2, which needs none of it; if it fails after all, its
+ *    message ends the run before any browser test.
  * 2. `npm run build`: content check, type check (the run's only `astro check`, which a build
  *    skips while the code is what passed last time), build, index; the unit tests (Vitest)
  *    beside it, on the core its one-at-a-time steps leave idle.
@@ -21,7 +24,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSteps } from './buildSteps.ts';
-import { ensureBrowser } from './ensureBrowser.ts';
+import { nextStep, readMachine } from './ensureBrowser.ts';
 import {
   eslintCounts,
   findingLine,
@@ -138,9 +141,16 @@ function finish(): never {
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
-const browserReady = ensureBrowser({ server: true }) !== undefined;
-stage('browser set-up', browserReady, { passed: 0, failed: 0 });
-if (!browserReady) finish();
+const browserPlan = nextStep(readMachine(), new Set(), { server: true });
+if (browserPlan.kind === 'stop') {
+  console.error(`\n${browserPlan.message}\n`);
+  stage('browser set-up', false, undefined);
+  finish();
+}
+// Run as its own script, the install prints what it did and exits 1 with the message on failure.
+const setUp = browserPlan.kind === 'run' ? runQuietly('node', ['src/tools/ensureBrowser.ts']) : undefined;
+if (setUp) console.log('Installing what the browser tests need, beside the build…');
+else stage('browser set-up', true, { passed: 0, failed: 0 });
 
 // The unit tests need no build, so they run beside it, on the core its one-at-a-time steps
 // (the content and type checks, the search index) leave idle; their report follows the build's.
@@ -154,6 +164,13 @@ const unit = await unitRun;
 process.stdout.write(unit.output);
 // The time under the unit tests is what was left to wait for once the build was done.
 stage('unit tests', unit.ok, vitestCounts(readJson('test-results/unit.json')));
+
+if (setUp) {
+  const installed = await setUp;
+  process.stdout.write(installed.output);
+  stage('browser set-up', installed.ok, installed.ok ? { passed: 0, failed: 0 } : undefined);
+  if (!installed.ok) finish();
+}
 
 // Lint and the format check run beside the HTML check. Not before the build: typed lint needs
 // the content types the build generates in .astro/.
