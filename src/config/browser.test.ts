@@ -20,12 +20,9 @@ describe('findChromium', () => {
       source: 'system',
     });
     expect(findChromium(debian, 'lighthouse')).toEqual({ path: '/usr/bin/chromium', source: 'system' });
-    // Either one alone serves both.
+    // The full browser alone serves both; the headless shell cannot stand in for it.
     const shellOnly = (path: string) => path === '/usr/bin/chromium-headless-shell';
-    expect(findChromium(shellOnly, 'lighthouse')).toEqual({
-      path: '/usr/bin/chromium-headless-shell',
-      source: 'system',
-    });
+    expect(findChromium(shellOnly, 'lighthouse')).toBeUndefined();
     const fullOnly = (path: string) => path === '/usr/bin/chromium';
     expect(findChromium(fullOnly, 'tests')).toEqual({ path: '/usr/bin/chromium', source: 'system' });
   });

@@ -16,7 +16,7 @@ export const systemHeadlessShellPath = '/usr/bin/chromium-headless-shell';
 
 /**
  * What a browser is for: `tests` (the browser tests and the preview images) prefer the
- * headless shell; `lighthouse` (the benchmark) prefers the full browser, as a reader has it,
+ * headless shell; `lighthouse` (the benchmark) needs the full browser, as a reader has it,
  * in which the benchmark's earlier runs here and the other sites' figures were measured.
  */
 export type BrowserUse = 'tests' | 'lighthouse';
@@ -29,8 +29,8 @@ export interface FoundBrowser {
 
 /**
  * The browser to drive: Playwright's own Chromium when it is installed, else the first
- * system Chromium that exists (the headless shell first for tests, last for Lighthouse),
- * else none (`npm test` then installs one: src/tools/ensureBrowser.ts).
+ * system Chromium that exists (for the tests the headless shell first; for Lighthouse only
+ * a full browser), else none (src/tools/ensureBrowser.ts then installs one).
  * `exists` is a parameter so the choice can be tested without touching the machine.
  */
 export function findChromium(
@@ -39,10 +39,7 @@ export function findChromium(
 ): FoundBrowser | undefined {
   const own = chromium.executablePath();
   if (exists(own)) return { path: own, source: 'playwright' };
-  const paths =
-    use === 'tests'
-      ? [systemHeadlessShellPath, ...systemChromiumPaths]
-      : [...systemChromiumPaths, systemHeadlessShellPath];
+  const paths = use === 'tests' ? [systemHeadlessShellPath, ...systemChromiumPaths] : systemChromiumPaths;
   const system = paths.find((path) => exists(path));
   return system ? { path: system, source: 'system' } : undefined;
 }

@@ -4,6 +4,7 @@ import {
   missingMessage,
   nextStep,
   nginxPackages,
+  readMachine,
   type Attempt,
   type Machine,
 } from './ensureBrowser.ts';
@@ -13,6 +14,7 @@ const debian = { path: '/usr/bin/chromium', source: 'system' } as const;
 const bare: Machine = { browser: undefined, thaiFont: false, nginx: false, root: true, apt: true };
 const none = new Set<Attempt>();
 const aptInstall = ['install', '-y', '-qq', '--no-install-recommends'];
+const thaiFont = ['fonts-thai-tlwg', 'fontconfig'];
 
 describe('finding or installing a browser', () => {
   it("uses Playwright's Chromium, or a system one, when a Thai font is there too", () => {
@@ -33,7 +35,7 @@ describe('finding or installing a browser', () => {
       ['npx', ['playwright', 'install', 'chromium']],
       ['npx', ['playwright', 'install-deps', 'chromium']],
     ]);
-    const asUser = nextStep({ ...bare, root: false }, none);
+    const asUser = nextStep({ ...bare, root: false, thaiFont: true }, none);
     expect(asUser.kind === 'run' && asUser.commands).toEqual([
       ['npx', ['playwright', 'install', 'chromium']],
     ]);
@@ -44,27 +46,40 @@ describe('finding or installing a browser', () => {
     expect(step).toMatchObject({ kind: 'run', attempt: 'apt' });
     expect(step.kind === 'run' && step.commands).toEqual([
       ['apt-get', ['update', '-qq']],
-      ['apt-get', [...aptInstall, 'chromium-headless-shell', 'fonts-thai-tlwg']],
+      ['apt-get', [...aptInstall, 'chromium-headless-shell', ...thaiFont]],
     ]);
   });
 
-  it('gets the full browser for the benchmark, which the headless shell cannot stand in for', () => {
-    const lighthouse = { server: false, use: 'lighthouse' } as const;
-    const shell = { path: '/usr/bin/chromium-headless-shell', source: 'system' } as const;
-    const shellOnly = nextStep(
-      { ...bare, browser: shell, thaiFont: true },
-      new Set(['playwright']),
-      lighthouse,
+  it('stops at once, before any download, when what is missing comes only from apt and apt cannot run', () => {
+    // nginx has no other source; without root, neither has the Thai font.
+    const userWithoutNginx = nextStep({ ...bare, root: false, thaiFont: true }, none, { server: true });
+    expect(userWithoutNginx.kind === 'stop' && userWithoutNginx.message).toContain(
+      'sudo apt-get install chromium-headless-shell nginx-light libnginx-mod-http-brotli-static',
     );
-    expect(shellOnly.kind === 'run' && shellOnly.commands[1]).toEqual([
-      'apt-get',
-      [...aptInstall, 'chromium'],
-    ]);
-    expect(nextStep({ ...bare, browser: shell, thaiFont: true }, none)).toMatchObject({ kind: 'ready' });
-    expect(nextStep({ ...bare, browser: debian, thaiFont: true }, none, lighthouse)).toMatchObject({
-      kind: 'ready',
+    expect(nextStep({ ...bare, root: false }, none)).toMatchObject({ kind: 'stop' });
+    expect(nextStep({ ...bare, apt: false, thaiFont: true }, none, { server: true })).toMatchObject({
+      kind: 'stop',
     });
-    expect(nextStep({ ...bare, browser: own, thaiFont: true }, none, lighthouse)).toMatchObject({
+    // A download can still bring what is missing: it is tried first.
+    expect(
+      nextStep({ ...bare, thaiFont: true, nginx: true, root: false }, none, { server: true }),
+    ).toMatchObject({
+      kind: 'run',
+      attempt: 'playwright',
+    });
+  });
+
+  it('gets the full browser for the benchmark, which the headless shell cannot stand in for', () => {
+    const shellOnly = (path: string) => path === '/usr/bin/chromium-headless-shell';
+    expect(readMachine('tests', shellOnly).browser).toEqual({
+      path: '/usr/bin/chromium-headless-shell',
+      source: 'system',
+    });
+    expect(readMachine('lighthouse', shellOnly).browser).toBeUndefined();
+    const lighthouse = { server: false, use: 'lighthouse' } as const;
+    const step = nextStep({ ...bare, thaiFont: true }, new Set(['playwright']), lighthouse);
+    expect(step.kind === 'run' && step.commands[1]).toEqual(['apt-get', [...aptInstall, 'chromium']]);
+    expect(nextStep({ ...bare, browser: debian, thaiFont: true }, none, lighthouse)).toMatchObject({
       kind: 'ready',
     });
   });
@@ -72,10 +87,7 @@ describe('finding or installing a browser', () => {
   it('installs only the Thai font when a browser is there, whichever it is', () => {
     for (const browser of [own, debian]) {
       const step = nextStep({ ...bare, browser }, none);
-      expect(step.kind === 'run' && step.commands[1]).toEqual([
-        'apt-get',
-        [...aptInstall, 'fonts-thai-tlwg'],
-      ]);
+      expect(step.kind === 'run' && step.commands[1]).toEqual(['apt-get', [...aptInstall, ...thaiFont]]);
     }
   });
 
@@ -83,10 +95,10 @@ describe('finding or installing a browser', () => {
     const notRoot = nextStep({ ...bare, root: false }, new Set(['playwright']));
     expect(notRoot).toEqual({
       kind: 'stop',
-      message: missingMessage([browserPackages.tests, 'fonts-thai-tlwg'], { root: false, apt: true }),
+      message: missingMessage([browserPackages.tests, ...thaiFont], { root: false, apt: true }),
     });
     expect(notRoot.kind === 'stop' && notRoot.message).toContain(
-      'sudo apt-get install chromium-headless-shell fonts-thai-tlwg',
+      'sudo apt-get install chromium-headless-shell fonts-thai-tlwg fontconfig',
     );
     expect(notRoot.kind === 'stop' && notRoot.message).toContain('installing packages needs root');
     expect(notRoot.kind === 'stop' && notRoot.message).toContain('ต้องใช้สิทธิ์ root');
@@ -96,7 +108,7 @@ describe('finding or installing a browser', () => {
 
     const elsewhere = nextStep({ ...bare, apt: false, browser: debian }, none);
     expect(elsewhere.kind === 'stop' && elsewhere.message).toMatch(
-      /fonts-thai-tlwg missing, and this is not Debian or Ubuntu/,
+      /fonts-thai-tlwg and fontconfig missing, and this is not Debian or Ubuntu/,
     );
     expect(elsewhere.kind === 'stop' && elsewhere.message).not.toContain('chromium');
   });
@@ -112,7 +124,7 @@ describe('finding or installing a browser', () => {
     const all = nextStep(bare, new Set(['playwright']), { server: true });
     expect(all.kind === 'run' && all.commands[1]).toEqual([
       'apt-get',
-      [...aptInstall, browserPackages.tests, 'fonts-thai-tlwg', ...nginxPackages],
+      [...aptInstall, browserPackages.tests, ...thaiFont, ...nginxPackages],
     ]);
     expect(nextStep({ ...ready, nginx: true }, none, { server: true })).toMatchObject({ kind: 'ready' });
     const user = nextStep({ ...ready, root: false }, none, { server: true });

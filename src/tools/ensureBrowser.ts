@@ -27,12 +27,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  findChromium,
-  systemHeadlessShellPath,
-  type BrowserUse,
-  type FoundBrowser,
-} from '../config/browser.ts';
+import { findChromium, type BrowserUse, type FoundBrowser } from '../config/browser.ts';
 
 /** What the machine has, as far as the choice is concerned. */
 export interface Machine {
@@ -63,7 +58,8 @@ export const browserPackages: Record<BrowserUse, string> = {
   tests: 'chromium-headless-shell',
   lighthouse: 'chromium',
 };
-export const thaiFontPackage = 'fonts-thai-tlwg';
+/** The Thai fonts, and fontconfig's tools (`fc-list`, and `fc-cache`, run as it installs). */
+export const thaiFontPackages = ['fonts-thai-tlwg', 'fontconfig'];
 /** nginx, and the module that sends the build's .br files (`brotli_static`). */
 export const nginxPackages = ['nginx-light', 'libnginx-mod-http-brotli-static'];
 
@@ -85,13 +81,20 @@ export function nextStep(
   tried: ReadonlySet<Attempt>,
   needs: Needs = { server: false },
 ): Step {
-  const { thaiFont, root, apt } = machine;
+  const { browser, thaiFont, root, apt } = machine;
   const use = needs.use ?? 'tests';
-  // The headless shell cannot stand in for the full browser the benchmark measures in.
-  const browser =
-    use === 'lighthouse' && machine.browser?.path === systemHeadlessShellPath ? undefined : machine.browser;
   const serverMissing = needs.server && !machine.nginx;
   if (browser && thaiFont && !serverMissing) return { kind: 'ready', browser };
+
+  const packages = [
+    ...(browser ? [] : [browserPackages[use]]),
+    ...(thaiFont ? [] : thaiFontPackages),
+    ...(serverMissing ? nginxPackages : []),
+  ];
+  // nginx comes only from apt, and the Thai font only from apt or, as root, Playwright's
+  // `install-deps`: where neither can run, say so now rather than after a download.
+  const aptOnly = serverMissing || (!thaiFont && !root);
+  if (aptOnly && !(root && apt)) return { kind: 'stop', message: missingMessage(packages, { root, apt }) };
 
   if (!browser && !tried.has('playwright')) {
     const commands: [string, string[]][] = [['npx', ['playwright', 'install', 'chromium']]];
@@ -99,11 +102,6 @@ export function nextStep(
     return { kind: 'run', attempt: 'playwright', say: "Installing Playwright's Chromium", commands };
   }
 
-  const packages = [
-    ...(browser ? [] : [browserPackages[use]]),
-    ...(thaiFont ? [] : [thaiFontPackage]),
-    ...(serverMissing ? nginxPackages : []),
-  ];
   if (root && apt && !tried.has('apt')) {
     return {
       kind: 'run',
@@ -144,7 +142,10 @@ export function missingMessage(packages: string[], { root, apt }: { root: boolea
 }
 
 /** Reads the machine's facts. */
-export function readMachine(use: BrowserUse = 'tests'): Machine {
+export function readMachine(
+  use: BrowserUse = 'tests',
+  exists: (path: string) => boolean = existsSync,
+): Machine {
   const fonts = spawnSync('fc-list', [':lang=th', 'family'], { encoding: 'utf8' });
   let osRelease = '';
   try {
@@ -153,17 +154,17 @@ export function readMachine(use: BrowserUse = 'tests'): Machine {
     // No os-release: not a system apt-get would serve.
   }
   return {
-    browser: findChromium(undefined, use),
+    browser: findChromium(exists, use),
     nginx:
-      existsSync('/usr/sbin/nginx') &&
-      existsSync('/etc/nginx/mime.types') &&
-      existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
-    // Without fontconfig's fc-list (it comes with Chromium), look for the Thai package's fonts.
+      exists('/usr/sbin/nginx') &&
+      exists('/etc/nginx/mime.types') &&
+      exists('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
+    // Without fontconfig's fc-list (installed with the Thai font), look for the Thai package's fonts.
     thaiFont: fonts.error
-      ? ['/usr/share/fonts/truetype/tlwg', '/usr/share/fonts/opentype/tlwg'].some((dir) => existsSync(dir))
+      ? ['/usr/share/fonts/truetype/tlwg', '/usr/share/fonts/opentype/tlwg'].some((dir) => exists(dir))
       : fonts.status === 0 && fonts.stdout.trim() !== '',
     root: process.getuid?.() === 0,
-    apt: /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(osRelease) && existsSync('/usr/bin/apt-get'),
+    apt: /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(osRelease) && exists('/usr/bin/apt-get'),
   };
 }
 

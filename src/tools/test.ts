@@ -6,7 +6,7 @@
  *    they are missing and nothing here can install them, nothing runs and one message says
  *    what to install. An install (about half a minute on a bare machine, most of it download
  *    and unpacking) runs beside step 2, which needs none of it; if it fails after all, its
- *    message ends the run before any browser test.
+ *    message is shown and the browser tests (steps 4 and 5) do not run; the rest still does.
  * 2. `npm run build`: content check, type check (the run's only `astro check`, which a build
  *    skips while the code is what passed last time), build, index; the unit tests (Vitest)
  *    beside it, on the core its one-at-a-time steps leave idle.
@@ -148,7 +148,9 @@ if (browserPlan.kind === 'stop') {
   finish();
 }
 // Run as its own script, the install prints what it did and exits 1 with the message on failure.
-const setUp = browserPlan.kind === 'run' ? runQuietly('node', ['src/tools/ensureBrowser.ts']) : undefined;
+const setUp =
+  browserPlan.kind === 'run' ? runQuietly(process.execPath, ['src/tools/ensureBrowser.ts']) : undefined;
+let browserReady = !setUp;
 if (setUp) console.log('Installing what the browser tests need, beside the build…');
 else stage('browser set-up', true, { passed: 0, failed: 0 });
 
@@ -169,7 +171,7 @@ if (setUp) {
   const installed = await setUp;
   process.stdout.write(installed.output);
   stage('browser set-up', installed.ok, installed.ok ? { passed: 0, failed: 0 } : undefined);
-  if (!installed.ok) finish();
+  browserReady = installed.ok;
 }
 
 // Lint and the format check run beside the HTML check. Not before the build: typed lint needs
@@ -218,7 +220,7 @@ if (html) {
 // The site at the root of its host, from dist/. BASE_PATH and SITE_DIR are set so a value
 // left in the shell cannot turn this run into another one.
 const rootEnv = { BASE_PATH: '', SITE_DIR: 'dist', E2E_REPORT: 'test-results/e2e.json' };
-if (built) {
+if (built && browserReady) {
   const e2eOk = await run('npx', ['playwright', 'test'], rootEnv);
   stage('e2e tests', e2eOk, playwrightCounts(readJson(rootEnv.E2E_REPORT)));
 }
@@ -226,13 +228,20 @@ if (built) {
 // The same site in a folder of its host: built with BASE_PATH into dist-base/, served there.
 const baseEnv = { BASE_PATH: basePath, SITE_DIR: baseDir, E2E_REPORT: 'test-results/e2e-base.json' };
 rmSync(baseDir, { recursive: true, force: true });
-let baseBuilt = true;
-for (const [command, args] of buildSteps(baseDir))
-  baseBuilt &&= await run(command, args, { BASE_PATH: basePath });
-stage(`build under ${basePath}`, baseBuilt, baseBuilt ? { passed: 0, failed: 0 } : undefined);
-if (baseBuilt) {
-  const e2eOk = await run('npx', ['playwright', 'test', '--grep', '@base', '--project', 'desktop'], baseEnv);
-  stage(`e2e tests under ${basePath}`, e2eOk, playwrightCounts(readJson(baseEnv.E2E_REPORT)));
+// Built only for its browser tests.
+if (browserReady) {
+  let baseBuilt = true;
+  for (const [command, args] of buildSteps(baseDir))
+    baseBuilt &&= await run(command, args, { BASE_PATH: basePath });
+  stage(`build under ${basePath}`, baseBuilt, baseBuilt ? { passed: 0, failed: 0 } : undefined);
+  if (baseBuilt) {
+    const e2eOk = await run(
+      'npx',
+      ['playwright', 'test', '--grep', '@base', '--project', 'desktop'],
+      baseEnv,
+    );
+    stage(`e2e tests under ${basePath}`, e2eOk, playwrightCounts(readJson(baseEnv.E2E_REPORT)));
+  }
 }
 
 finish();
