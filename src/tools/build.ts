@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { schemas } from '../lib/schemas.ts';
-import { buildSteps } from './buildSteps.ts';
+import { buildSteps, withoutEmptyCollectionWarnings } from './buildSteps.ts';
 import { codeFiles, digestOf } from './digest.ts';
 import { buildingDir, swapIn, sweepLeftovers } from './outputSwap.ts';
 import { runStep, type StepRun } from './runStep.ts';
@@ -89,8 +89,7 @@ async function typeCheck(): Promise<StepRun> {
       env: { ...process.env, CONTENT_DIR: join(empty, 'content'), ASTRO_CACHE_DIR: join(empty, 'cache') },
       capture: true,
     });
-    // Empty on purpose: the loader's "No files found" warnings would only mislead.
-    process.stdout.write(result.output.replace(/^.*\[glob-loader\] No files found.*\n/gm, ''));
+    process.stdout.write(withoutEmptyCollectionWarnings(result.output));
     return result;
   } finally {
     rmSync(empty, { recursive: true, force: true });

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { withoutEmptyCollectionWarnings } from './buildSteps.ts';
+
+describe('withoutEmptyCollectionWarnings', () => {
+  // As `astro check` printed it on the empty collections of `npm run build`'s type check.
+  const output = `14:03:30 [content] Syncing content
+14:03:30 [WARN] [markdown-with-photos] No files found matching "*/*.md" in directory "../smart-gender-types-motVL7/content/news"
+14:03:30 [WARN] [markdown-with-photos] No files found matching "*/*.md" in directory "../smart-gender-types-motVL7/content/objectives"
+14:03:30 [content] Synced content
+Result (174 files): 
+- 2 errors
+`;
+
+  it('leaves out the loader’s warnings about the empty collections, whatever the loader is called', () => {
+    expect(withoutEmptyCollectionWarnings(output)).toBe(`14:03:30 [content] Syncing content
+14:03:30 [content] Synced content
+Result (174 files): 
+- 2 errors
+`);
+    expect(
+      withoutEmptyCollectionWarnings(
+        '[WARN] [glob-loader] No files found matching "**/*.md" in directory "content/news"\nok\n',
+      ),
+    ).toBe('ok\n');
+  });
+
+  it('keeps every other line, the type errors above all', () => {
+    const errors = 'src/lib/content.ts:3:1 - error ts(2322): No files found is not a type.\n';
+    expect(withoutEmptyCollectionWarnings(errors)).toBe(errors);
+  });
+});
