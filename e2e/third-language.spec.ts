@@ -63,9 +63,17 @@ function buildWithLao(): void {
   }
   cpSync(join(project, 'public/og/en.png'), join(project, 'public/og/lo.png'));
 
-  // The copy's own content, output and settings; its own content cache too, as the default
-  // one is inside node_modules, which the copy shares through the link.
-  const { CONTENT_DIR: _content, OUT_DIR: _out, BASE_PATH: _base, SITE_DIR: _site, ...env } = process.env;
+  // The copy's own content, output and settings (no SITE_URL: a first build as a newcomer
+  // runs it); its own content cache too, as the default one is inside node_modules, which
+  // the copy shares through the link.
+  const {
+    CONTENT_DIR: _content,
+    OUT_DIR: _out,
+    BASE_PATH: _base,
+    SITE_DIR: _site,
+    SITE_URL: _url,
+    ...env
+  } = process.env;
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: project,
     env: { ...env, ASTRO_CACHE_DIR: join(project, '.cache') },
@@ -194,4 +202,12 @@ test('a search with no result offers the same search in each other language', as
   expect(
     hrefs.map((h) => new URL(h ?? '', origin).pathname + new URL(h ?? '', origin).search).sort(),
   ).toEqual(['/en/search/?q=zzqxv', '/search/?q=zzqxv'].sort());
+});
+
+// The suite's one whole `npm run build` that succeeds, so also where its last words are seen.
+test('npm run build ends by saying that full addresses name this machine while SITE_URL is unset', () => {
+  expect(output).toContain(
+    'SITE_URL is not set: share links, link previews, feeds, the sitemap and calendar files name http://localhost:4321',
+  );
+  expect(output).toContain('ยังไม่ได้ตั้ง SITE_URL');
 });

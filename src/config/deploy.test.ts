@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployment, normaliseBase } from './deploy.ts';
+import { deployment, normaliseBase, siteUrlNotice } from './deploy.ts';
 
 describe('deployment settings', () => {
   it('defaults to the local preview address at the root', () => {
@@ -45,5 +45,20 @@ describe('normaliseBase', () => {
     expect(normaliseBase(' / ')).toBe('/');
     expect(normaliseBase('smart-gender')).toBe('/smart-gender/');
     expect(normaliseBase('//city//smart-gender')).toBe('/city/smart-gender/');
+  });
+});
+
+describe('siteUrlNotice', () => {
+  it('says, in English and Thai, that full addresses name this machine while SITE_URL is unset', () => {
+    for (const env of [{}, { SITE_URL: '  ' }]) {
+      const notice = siteUrlNotice(env);
+      expect(notice).toContain('SITE_URL is not set');
+      expect(notice).toContain('http://localhost:4321');
+      expect(notice).toContain('ยังไม่ได้ตั้ง SITE_URL');
+    }
+  });
+
+  it('says nothing once SITE_URL is set', () => {
+    expect(siteUrlNotice({ SITE_URL: 'https://www.example.go.th' })).toBeUndefined();
   });
 });

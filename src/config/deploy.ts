@@ -76,3 +76,17 @@ export function deployment(env: Record<string, string | undefined>): Deployment 
   }
   return { site: url.origin, base: normaliseBase(rawBase) };
 }
+
+/**
+ * What `npm run build` says last when `SITE_URL` is not set. The build works, but every
+ * address it writes in full (share links, link previews, feeds, the sitemap, calendar files)
+ * then names this machine: right for trying the site here, wrong for publishing it, and
+ * nothing on the pages themselves shows it.
+ */
+export function siteUrlNotice(env: Record<string, string | undefined>): string | undefined {
+  if (env.SITE_URL?.trim()) return undefined;
+  return [
+    `SITE_URL is not set: share links, link previews, feeds, the sitemap and calendar files name ${defaults.SITE_URL}, which is right for trying the site here, not for publishing it (README, "Settings").`,
+    `ยังไม่ได้ตั้ง SITE_URL: ลิงก์แชร์ ตัวอย่างลิงก์ ฟีด แผนผังเว็บไซต์ และไฟล์ปฏิทินจะชี้ไปที่ ${defaults.SITE_URL} ซึ่งใช้ทดลองบนเครื่องนี้ได้ แต่ยังเผยแพร่ไม่ได้ (README หัวข้อ "Settings")`,
+  ].join('\n');
+}

@@ -23,6 +23,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { siteUrlNotice } from '../config/deploy.ts';
+import { loadSettingsFile } from '../config/env.ts';
 import { schemas } from '../lib/schemas.ts';
 import { buildSteps, withoutEmptyCollectionWarnings } from './buildSteps.ts';
 import { codeFiles, digestOf } from './digest.ts';
@@ -144,3 +146,7 @@ writeFileSync(schemaStamp, schemaDigest);
 if (codeDigest) writeFileSync(codeStamp, codeDigest);
 await timed('folder swap', () => swapIn(outDir));
 console.log(`Built into ${outDir}/`);
+// Last, where it is seen: the settings as Astro read them, from the environment or `.env`.
+loadSettingsFile();
+const notice = siteUrlNotice(process.env);
+if (notice) console.warn(`\n${notice}`);
