@@ -218,3 +218,24 @@ test.describe('links in the built site', { tag: '@base' }, () => {
     expect(crossing, `links into the other language:\n${crossing.join('\n')}`).toEqual([]);
   });
 });
+
+// The related stories are those shown beside the launch story on the original news page: the
+// list of them keeps that page's order, which the launch story's `related` field records.
+test('the related stories page and the site map list them in the launch story’s order', async ({ page }) => {
+  for (const prefix of ['', '/en']) {
+    await page.goto(at(`${prefix}/news/smart-gender-launch/`));
+    const order = await page
+      .getByRole('region', { name: /^(เรื่องราวที่เกี่ยวข้อง|Related stories)$/ })
+      .getByRole('heading', { level: 3 })
+      .allTextContents();
+    expect(order, `${prefix}/news/smart-gender-launch/`).toHaveLength(4);
+    await page.goto(at(`${prefix}/related/`));
+    expect(await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents()).toEqual(order);
+    await page.goto(at(`${prefix}/sitemap/`));
+    const listed = await page
+      .getByRole('main')
+      .locator('a[href*="/related/"]:not([href$="/related/"])')
+      .allTextContents();
+    expect(listed, `${prefix}/sitemap/`).toEqual(order);
+  }
+});

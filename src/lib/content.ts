@@ -82,6 +82,17 @@ export async function launchStoryFor(programme: LocalizedPage<CollectionEntry<'o
   return story!;
 }
 
+/**
+ * The related stories in `lang`, in the order the programme's launch story names them (the
+ * order of the original news page), then any it does not name, by file name.
+ */
+export async function relatedIn(lang: Lang) {
+  const named = (await launchStoryFor(await programmeIn(lang))).entry.data.related;
+  const rank = (slug: string) => (named.includes(slug) ? named.indexOf(slug) : named.length);
+  const stories = await pagesIn('related', lang);
+  return stories.sort((a, b) => rank(a.slug) - rank(b.slug) || a.slug.localeCompare(b.slug));
+}
+
 /** The policy pages in `lang`, in their footer order. */
 export async function policiesIn(lang: Lang) {
   const pages = await pagesIn('policies', lang);
