@@ -24,6 +24,12 @@ Result (174 files):
     ).toBe('ok\n');
   });
 
+  it('leaves them out in colour too, as a run with colour forced prints them', () => {
+    const coloured =
+      '\u001b[33m\u001b[1m15:22:04\u001b[22m [WARN] [markdown-with-photos]\u001b[39m No files found matching "*/*.md" in directory "../smart-gender-types-SC2xDi/content/news"\nResult (175 files): \n';
+    expect(withoutEmptyCollectionWarnings(coloured)).toBe('Result (175 files): \n');
+  });
+
   it('keeps every other line, the type errors above all', () => {
     const errors = 'src/lib/content.ts:3:1 - error ts(2322): No files found is not a type.\n';
     expect(withoutEmptyCollectionWarnings(errors)).toBe(errors);

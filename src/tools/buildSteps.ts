@@ -1,3 +1,5 @@
+import { stripVTControlCharacters } from 'node:util';
+
 /** A command and its arguments. */
 type Step = [command: string, args: string[]];
 
@@ -27,5 +29,9 @@ export function buildSteps(
  * the loader is called: ours wraps Astro's glob loader under a name of its own.
  */
 export function withoutEmptyCollectionWarnings(output: string): string {
-  return output.replace(/^.*\] No files found matching .*\n/gm, '');
+  // Matched without colour codes: Astro colours the loader's name when colour is forced.
+  return output
+    .split(/(?<=\n)/)
+    .filter((line) => !stripVTControlCharacters(line).includes('] No files found matching '))
+    .join('');
 }
