@@ -19,7 +19,7 @@
  * dies: a site whose search silently misses pages is broken.
  */
 import { fork } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,22 +116,38 @@ async function closePagefind(): Promise<void> {
 }
 
 /**
+ * `INDEX_TRACE=<file>`: each process appends a line when it starts writing a language's
+ * index and when that index is written and its Pagefind has gone, so a test can see that two
+ * indexes are never written at once (the step's memory depends on it).
+ */
+function trace(event: 'writing' | 'written', lang: string): void {
+  const file = process.env.INDEX_TRACE;
+  if (file)
+    appendFileSync(
+      file,
+      `${JSON.stringify({ event, lang, at: performance.timeOrigin + performance.now() })}\n`,
+    );
+}
+
+/**
  * Writes `index` into the site's bundle and closes its Pagefind process, so its memory is
  * given back; returns the bundle's entry as that pass left it (its language alone).
  */
-async function writeIndex(site: string, index: pagefind.PagefindIndex): Promise<Entry> {
+async function writeIndex(site: string, index: pagefind.PagefindIndex, lang: string): Promise<Entry> {
   const bundle = join(site, 'pagefind');
+  trace('writing', lang);
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(written.errors.join('\n'));
   await closePagefind();
+  trace('written', lang);
   return JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as Entry;
 }
 
 /** Indexes `languages` one after the other; returns the languages written. */
 async function indexInTurn(site: string, languages: Language[]): Promise<Entry['languages']> {
   let written: Entry['languages'] = {};
-  for (const { files } of languages) {
-    const pass = await writeIndex(site, await addPages(site, files));
+  for (const { lang, files } of languages) {
+    const pass = await writeIndex(site, await addPages(site, files), lang);
     written = { ...written, ...pass.languages };
   }
   return written;
@@ -173,7 +189,7 @@ async function indexSearch(site: string): Promise<string> {
       addPages(site, largest.files),
       child?.done ?? Promise.resolve<Entry['languages']>({}),
     ]);
-    const pass = await writeIndex(site, index);
+    const pass = await writeIndex(site, index, largest.lang);
     indexing = undefined;
     const entry = { ...pass, languages: { ...pass.languages, ...othersWritten } };
     writeFileSync(join(site, 'pagefind', 'pagefind-entry.json'), JSON.stringify(entry));
