@@ -4,9 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './support/readerPage.ts';
 import { handlers } from '../src/scripts/handlers.ts';
-import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
+import { buildWith, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { absoluteUrlOf, at, langOfPath, siteFile, sitePath, urlIs } from './support/site.ts';
-import { langs, locales } from '../src/i18n/locales.ts';
+import { defaultLang, langs, locales } from '../src/i18n/locales.ts';
 
 /* Feed readers, search engines and crawlers understand the site in both languages, and
  * nothing an editor writes can put script into a page or a feed. */
@@ -174,39 +174,60 @@ test.describe('site map page', { tag: '@base' }, () => {
   }
 });
 
+/** A link to a page of the site, as an editor writes it: the page's path on the site. */
+const siteLinks: Record<string, { text: string; path: string }> = {
+  th: { text: 'อ่านเกี่ยวกับโครงการ', path: '/programme/' },
+  en: { text: 'About the programme', path: '/en/programme/' },
+};
+const hostileBase = '/smart-gender/';
+
+const hostile = [
+  'ข้อความ <script>alert("body")</script> ต่อ',
+  '',
+  '<img src="x" onerror="alert(\'img\')">',
+  '',
+  '[คลิก](javascript:alert("link")) <a href="#" onclick="alert(\'a\')">a</a>',
+  '',
+  '<iframe src="https://evil.example/"></iframe>',
+].join('\n');
+
+/**
+ * The real content with hostile Markdown in the launch story and a related story's summary,
+ * and a link to a page of the site in the story, built for a folder of its host.
+ */
+let hostileBuild: FixtureBuild | undefined;
+function editorsMarkdown(): FixtureBuild {
+  hostileBuild ??= buildWith(
+    (dir) => {
+      for (const lang of langs) {
+        const file = join(dir, 'news', lang, 'smart-gender-launch.md');
+        const link = siteLinks[lang];
+        appendFileSync(file, `\n${hostile}\n${link ? `\n[${link.text}](${link.path})\n` : ''}`);
+        const related = join(dir, 'related', lang, 'chiang-mai-ev-street-cleaner.md');
+        const text = readFileSync(related, 'utf8');
+        writeFileSync(
+          related,
+          text.replace(
+            /^summary: .*$/m,
+            'summary: "*สรุป* <script>alert(1)</script> [x](javascript:alert(2))"',
+          ),
+        );
+      }
+    },
+    { BASE_PATH: hostileBase },
+    { pagesOnly: true },
+  );
+  return hostileBuild;
+}
+
 test.describe('hostile Markdown', () => {
+  // One worker runs these in order, so they share one fixture build.
+  test.describe.configure({ mode: 'default' });
   test.afterAll(removeFixtureBuilds);
   test.setTimeout(120_000);
 
   test('raw HTML, event handlers and javascript: links never reach a page or a feed', async ({ page }) => {
-    const hostile = [
-      'ข้อความ <script>alert("body")</script> ต่อ',
-      '',
-      '<img src="x" onerror="alert(\'img\')">',
-      '',
-      '[คลิก](javascript:alert("link")) <a href="#" onclick="alert(\'a\')">a</a>',
-      '',
-      '<iframe src="https://evil.example/"></iframe>',
-    ].join('\n');
-    const build = buildWith(
-      (dir) => {
-        for (const lang of langs) {
-          const file = join(dir, 'news', lang, 'smart-gender-launch.md');
-          appendFileSync(file, `\n${hostile}\n`);
-          const related = join(dir, 'related', lang, 'chiang-mai-ev-street-cleaner.md');
-          const text = readFileSync(related, 'utf8');
-          writeFileSync(
-            related,
-            text.replace(
-              /^summary: .*$/m,
-              'summary: "*สรุป* <script>alert(1)</script> [x](javascript:alert(2))"',
-            ),
-          );
-        }
-      },
-      {},
-      { pagesOnly: true },
-    );
+    const build = editorsMarkdown();
     expect(build.ok, build.output).toBe(true);
 
     const dialogs: string[] = [];
@@ -260,5 +281,32 @@ test.describe('hostile Markdown', () => {
     await expect(page.getByRole('article').locator('blockquote em')).toHaveText('สรุป');
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
+  });
+
+  // An editor links to a page by its path on the site, which `npm run check` resolves; a site
+  // served from a folder of its host must still lead there.
+  test('an editor’s link to a page of the site leads there from a folder of the host, on the page and in the feed', async ({
+    page,
+  }) => {
+    const build = editorsMarkdown();
+    expect(build.ok, build.output).toBe(true);
+    for (const lang of langs) {
+      const link = siteLinks[lang];
+      if (!link) continue;
+      const prefix = lang === defaultLang ? '' : `${lang}/`;
+      await page.goto(pathToFileURL(join(build.outDir, prefix, 'news/smart-gender-launch/index.html')).href);
+      await expect(page.getByRole('article').getByRole('link', { name: link.text })).toHaveAttribute(
+        'href',
+        `${hostileBase}${link.path.slice(1)}`,
+      );
+      const feed = `${prefix}rss.xml`;
+      const items = list(
+        (xml.parse(readFileSync(join(build.outDir, feed), 'utf8')) as RssDocument).rss.channel.item,
+      );
+      const launch = items.find((i) => i['content:encoded']?.includes(link.text));
+      expect(launch?.['content:encoded'], feed).toMatch(
+        new RegExp(`href="https?://[^"/]+${hostileBase}${link.path.slice(1)}"`),
+      );
+    }
   });
 });

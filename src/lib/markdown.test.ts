@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bodyImages, markdownBlocks, plainInline, renderInline } from './markdown.ts';
 
 /** A body's HTML, photos left out. */
-const renderMarkdown = (source: string, base?: string) =>
-  markdownBlocks(source, base)
+const renderMarkdown = (source: string, base?: string, root?: string) =>
+  markdownBlocks(source, base, root)
     .map((block) => ('html' in block ? block.html : ''))
     .join('');
 
@@ -36,6 +36,23 @@ describe('markdownBlocks: the HTML', () => {
     expect(html).toContain('[คลิก](javascript:alert(3))');
     for (const [, href] of html.matchAll(/<a href="([^"]*)"/g)) expect(href).toMatch(/^https:\/\//);
     expect(html).toContain('<h2>หัวข้อ</h2>');
+  });
+
+  it('puts the base path in front of a link to a page of the site, on pages and in feeds', () => {
+    const source = '[โครงการ](/programme/) [EN](/en/news/a/#top) [นอก](https://example.org/a/) [ที่นี่](#vision)';
+    const page = renderMarkdown(source, undefined, '/smart-gender/');
+    expect(page).toContain('href="/smart-gender/programme/"');
+    expect(page).toContain('href="/smart-gender/en/news/a/#top"');
+    expect(page).toContain('href="https://example.org/a/"');
+    expect(page).toContain('href="#vision"');
+    const feed = renderMarkdown(source, 'https://example.go.th/smart-gender/news/x/', '/smart-gender/');
+    expect(feed).toContain('href="https://example.go.th/smart-gender/programme/"');
+    expect(feed).toContain('href="https://example.go.th/smart-gender/en/news/a/#top"');
+    // At the root of its host, a link stays as the editor wrote it.
+    expect(renderMarkdown('[โครงการ](/programme/)', undefined, '/')).toContain('href="/programme/"');
+    expect(renderInline('[Programme](/en/programme/)', undefined, '/smart-gender/')).toBe(
+      '<a href="/smart-gender/en/programme/">Programme</a>',
+    );
   });
 
   it('makes links and images absolute for feeds', () => {

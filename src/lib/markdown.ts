@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { assetPath, siteBase } from './urls.ts';
 
 /**
  * The one Markdown renderer of the site, for article bodies on pages and in feeds and for
@@ -38,8 +39,16 @@ const allowedTags = [
 ];
 const inlineTags = ['strong', 'em', 's', 'a', 'code', 'br'];
 
-function clean(html: string, tags: string[], base?: string): string {
-  const absolute = (url: string) => (base ? new URL(url, base).href : url);
+/**
+ * `base`: the absolute address of the page the HTML is for, which a feed needs (its readers
+ * resolve no relative link); without it, links stay as written. `root`: the site's base path.
+ * An editor links to a page of the site by its path on the site (`/programme/`, what
+ * `npm run check` resolves), so under a base path the link gets it in front
+ * (`/smart-gender/programme/`).
+ */
+function clean(html: string, tags: string[], base?: string, root = siteBase): string {
+  const onSite = (url: string) => (url.startsWith('/') && !url.startsWith('//') ? assetPath(url, root) : url);
+  const absolute = (url: string) => (base ? new URL(onSite(url), base).href : onSite(url));
   return sanitizeHtml(html, {
     allowedTags: tags,
     allowedAttributes: {
@@ -130,13 +139,14 @@ export function bodyImages(source: string): BodyImage[] {
  * editors to put photos on their own line.
  * @example markdownBlocks('ก\n\n![ภาพ](../../media/a.jpg "งาน")') // [{ html: '<p>ก</p>\n' }, { photo: { src: '../../media/a.jpg', alt: 'ภาพ', caption: 'งาน' } }]
  */
-export function markdownBlocks(source: string, base?: string): BodyBlock[] {
+export function markdownBlocks(source: string, base?: string, root = siteBase): BodyBlock[] {
   const env = {};
   const tokens = md.parse(source, env);
   const blocks: BodyBlock[] = [];
   let run: Token[] = [];
   const flush = () => {
-    if (run.length) blocks.push({ html: clean(md.renderer.render(run, md.options, env), allowedTags, base) });
+    if (run.length)
+      blocks.push({ html: clean(md.renderer.render(run, md.options, env), allowedTags, base, root) });
     run = [];
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -159,8 +169,8 @@ export function markdownBlocks(source: string, base?: string): BodyBlock[] {
  * code only, no paragraphs.
  * @example renderInline('ส่งเสริม *สิทธิ*') // "ส่งเสริม <em>สิทธิ</em>"
  */
-export function renderInline(source: string, base?: string): string {
-  return clean(md.renderInline(source), inlineTags, base);
+export function renderInline(source: string, base?: string, root = siteBase): string {
+  return clean(md.renderInline(source), inlineTags, base, root);
 }
 
 /** The plain text of one line of Markdown, for meta descriptions and link previews. */

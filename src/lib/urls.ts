@@ -9,6 +9,9 @@ import { defaultLang, langs, locales, type Lang } from '../i18n/locales.ts';
 // Under plain Node (the tools in src/tools) there is no import.meta.env: Vite sets it.
 const baseUrl: string = (import.meta.env as ImportMetaEnv | undefined)?.BASE_URL ?? '/';
 
+/** The base path the site is built for, e.g. "/smart-gender/" ("/" at the root of its host). */
+export const siteBase = baseUrl;
+
 /**
  * The site-relative path of `path` in `lang`, with a trailing slash for pages.
  * @example localePath('th', 'news/launch') // "/news/launch/"
