@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -190,9 +199,21 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   await page.keyboard.type('The story in English.');
   await publish(page);
 
-  // The file name comes from the English headline; both languages are written.
+  // The file name comes from the English headline; both languages are written, and the photo
+  // once for both. decap-server writes the three one after the other, and not at once: wait
+  // until each is there whole (the photo as uploaded, each story down to its last line).
+  const savedPhoto = join(work, 'content', 'media', 'community-hall.jpg');
+  const whole = (file: string, end: string) =>
+    existsSync(file) && readFileSync(file, 'utf8').trimEnd().endsWith(end);
   await expect
-    .poll(() => existsSync(newsFile('en', slug)) && existsSync(newsFile('th', slug)), { timeout: 30_000 })
+    .poll(
+      () =>
+        whole(newsFile('th', slug), 'เนื้อข่าวภาษาไทย') &&
+        whole(newsFile('en', slug), 'The story in English.') &&
+        existsSync(savedPhoto) &&
+        statSync(savedPhoto).size === statSync(photo).size,
+      { timeout: 30_000 },
+    )
     .toBe(true);
   const thText = readFileSync(newsFile('th', slug), 'utf8');
   const enText = readFileSync(newsFile('en', slug), 'utf8');
@@ -202,8 +223,7 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
     expect(text, 'no empty fields, no file name').not.toMatch(/null|fileName|draft/);
   }
   expect(thText).toContain('title: เทศบาลเปิดศาลาประชาคมแห่งใหม่\n');
-  // The photo once for both languages, named from the story, with alt text in each.
-  expect(existsSync(join(work, 'content', 'media', 'community-hall.jpg'))).toBe(true);
+  // The photo, named from the story, with alt text in each language.
   expect(thText).toContain(
     'cover:\n  src: ../../media/community-hall.jpg\n  alt: ประชาชนในศาลาประชาคมแห่งใหม่\n',
   );
