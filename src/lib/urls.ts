@@ -6,11 +6,11 @@ import { defaultLang, langs, locales, type Lang } from '../i18n/locales.ts';
  * the deployment's base path are decided in one place.
  */
 
-// Under plain Node (the tools in src/tools) there is no import.meta.env: Vite sets it.
-const baseUrl: string = (import.meta.env as ImportMetaEnv | undefined)?.BASE_URL ?? '/';
-
-/** The base path the site is built for, e.g. "/smart-gender/" ("/" at the root of its host). */
-export const siteBase = baseUrl;
+/**
+ * The base path the site is built for, e.g. "/smart-gender/" ("/" at the root of its host).
+ * Under plain Node (the tools in src/tools) there is no import.meta.env: Vite sets it.
+ */
+export const siteBase: string = (import.meta.env as ImportMetaEnv | undefined)?.BASE_URL ?? '/';
 
 /**
  * The site-relative path of `path` in `lang`, with a trailing slash for pages.
@@ -18,7 +18,7 @@ export const siteBase = baseUrl;
  * @example localePath('en', 'news/launch') // "/en/news/launch/"
  * @example localePath('en', 'rss.xml')     // "/en/rss.xml" (files keep their name)
  */
-export function localePath(lang: Lang, path = '', base = baseUrl): string {
+export function localePath(lang: Lang, path = '', base = siteBase): string {
   const prefix = lang === defaultLang ? '' : `${lang}/`;
   const clean = path.replace(/^\/+/, '');
   const isFile = /\.[a-z0-9]+$/i.test(clean);
@@ -40,15 +40,16 @@ export function absoluteUrl(path: string, site: URL | string | undefined): strin
  * drawn by `npm run og-image`), under the base path.
  * @example previewImagePath('en') // "/og/en.png"
  */
-export function previewImagePath(lang: Lang, base = baseUrl): string {
+export function previewImagePath(lang: Lang, base = siteBase): string {
   return assetPath(`og/${lang}.png`, base);
 }
 
 /**
- * The site-relative path of a file that is the same in every language (under the base path).
+ * The site-relative path, under the base path, of a file that is the same in every language,
+ * or of a path that already names its language (an editor's link, `/en/programme/`).
  * @example assetPath('favicon.svg', '/smart-gender/') // "/smart-gender/favicon.svg"
  */
-export function assetPath(file: string, base = baseUrl): string {
+export function assetPath(file: string, base = siteBase): string {
   return `${normaliseBase(base)}${file.replace(/^\/+/, '')}`;
 }
 
@@ -74,6 +75,6 @@ export function languageName(of: Lang, inLang: Lang): string {
  * The same page's path in every language.
  * @example pathsFor('news/') // { th: '/news/', en: '/en/news/' }
  */
-export function pathsFor(path: string, base = baseUrl): Record<Lang, string> {
+export function pathsFor(path: string, base = siteBase): Record<Lang, string> {
   return Object.fromEntries(langs.map((l) => [l, localePath(l, path, base)])) as Record<Lang, string>;
 }
