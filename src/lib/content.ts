@@ -88,7 +88,10 @@ export async function launchStoryFor(programme: LocalizedPage<CollectionEntry<'o
  */
 export async function relatedIn(lang: Lang) {
   const named = (await launchStoryFor(await programmeIn(lang))).entry.data.related;
-  const rank = (slug: string) => (named.includes(slug) ? named.indexOf(slug) : named.length);
+  const rank = (slug: string) => {
+    const i = named.indexOf(slug);
+    return i === -1 ? named.length : i;
+  };
   const stories = await pagesIn('related', lang);
   return stories.sort((a, b) => rank(a.slug) - rank(b.slug) || a.slug.localeCompare(b.slug));
 }
