@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cmsSettings } from './cms.ts';
+import { cmsSettings, localEditorCommands, localEditorDir } from './cms.ts';
 
 describe('cmsSettings', () => {
   it('builds no editor without CMS_BACKEND', () => {
@@ -57,5 +57,22 @@ describe('cmsSettings', () => {
       local: true,
       connect: ['http://localhost:8081'],
     });
+  });
+});
+
+describe('localEditorCommands (npm run cms)', () => {
+  const { build, servers } = localEditorCommands('/home/editor/smart-gender');
+  const preview = servers.find((s) => s.command === 'astro');
+  const decap = servers.find((s) => s.command === 'decap-server');
+
+  it('builds the site with the local editor into a folder of its own, never into dist/, which IT uploads', () => {
+    expect(build.env.CMS_BACKEND).toBe('local');
+    expect(build.env.OUT_DIR).toBe(localEditorDir);
+    expect(localEditorDir).not.toBe('dist');
+  });
+
+  it('previews that same folder, and lets decap-server write into the working copy', () => {
+    expect(preview?.args).toEqual(['preview', '--outDir', build.env.OUT_DIR]);
+    expect(decap?.env.GIT_REPO_DIRECTORY).toBe('/home/editor/smart-gender');
   });
 });

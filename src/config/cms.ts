@@ -90,3 +90,36 @@ export function cmsSettings(env: Record<string, string | undefined>): CmsSetting
       throw new Error(`CMS_BACKEND="${kind}" must be gitlab, github, gitea or local`);
   }
 }
+
+/** A command of `npm run cms`, with the settings it adds to the environment. */
+export interface LocalEditorCommand {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+/**
+ * Where `npm run cms` builds the site with the local editor. Not dist/: that is the folder IT
+ * uploads, and its /admin/ must never be one that looks for decap-server on the reader's
+ * own machine.
+ */
+export const localEditorDir = 'dist-cms';
+
+/**
+ * What `npm run cms` runs on the working copy at `dir`: the site built with the local editor
+ * into its own folder, then decap-server (reading and writing `dir`'s files) and Astro's
+ * preview of that folder, side by side.
+ */
+export function localEditorCommands(dir: string): {
+  build: LocalEditorCommand;
+  servers: LocalEditorCommand[];
+} {
+  const editor = { CMS_BACKEND: 'local' };
+  return {
+    build: { command: 'npm', args: ['run', 'build'], env: { ...editor, OUT_DIR: localEditorDir } },
+    servers: [
+      { command: 'decap-server', args: [], env: { ...editor, GIT_REPO_DIRECTORY: dir } },
+      { command: 'astro', args: ['preview', '--outDir', localEditorDir], env: editor },
+    ],
+  };
+}
