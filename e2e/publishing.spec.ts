@@ -62,7 +62,11 @@ function expectRequired(item: Item, path: string) {
       expect(item.headline, where).toBeTruthy();
       expect(item.datePublished, where).toMatch(withOffset);
       expect(item.dateModified, where).toMatch(withOffset);
-      expectMunicipality(item.author, `${where} author`);
+      // Written by the publication the footer credits; published here by the municipality.
+      expect(item.author?.['@type'], `${where} author`).toBe('NewsMediaOrganization');
+      expect(item.author!.name, `${where} author`).toMatch(
+        /^(นิตยสารผู้นำท้องถิ่นออนไลน์|Local Leader Magazine Online)$/,
+      );
       expectMunicipality(item.publisher, `${where} publisher`);
       expect([item.image].flat()[0], where).toMatch(absolute);
       expect(item.inLanguage, where).toMatch(/^(th|en)$/);
@@ -205,9 +209,16 @@ for (const lang of ['th', 'en'] as const) {
         headline: title,
         datePublished: '2024-02-23T09:00:00+07:00',
         inLanguage: lang,
-        author: { '@type': 'GovernmentOrganization' },
-        publisher: { '@type': 'GovernmentOrganization' },
+        publisher: {
+          '@type': 'GovernmentOrganization',
+          name: lang === 'en' ? 'Khon Kaen City Municipality' : 'เทศบาลนครขอนแก่น',
+        },
       });
+      // The author is the publication the page's footer credits, named in the page's language.
+      expect(article!.author?.name).toBe(
+        lang === 'en' ? 'Local Leader Magazine Online' : 'นิตยสารผู้นำท้องถิ่นออนไลน์',
+      );
+      await expect(page.locator('footer')).toContainText(article!.author!.name!);
       expect(article!.image![0]).toMatch(new RegExp(`/og/${lang}\\.png$`));
       const event = items.find((i) => i['@type'] === 'Event');
       expect(event).toMatchObject({

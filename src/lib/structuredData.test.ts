@@ -11,7 +11,7 @@ import {
 const organization = { name: 'Khon Kaen City Municipality', alternateName: 'เทศบาลนครขอนแก่น' };
 
 describe('structured data', () => {
-  it('describes the article with its dates, image, language and the municipality', () => {
+  it('describes the article with its dates, image and language, written by its source and published by the municipality', () => {
     const data = newsArticle({
       url: 'https://x.go.th/en/news/a/',
       headline: 'Khon Kaen “SMART GENDER”: every gender equal',
@@ -20,6 +20,7 @@ describe('structured data', () => {
       images: ['https://x.go.th/og/en.png'],
       inLanguage: 'en',
       organization,
+      source: { name: 'Local Leader Magazine Online', alternateName: 'นิตยสารผู้นำท้องถิ่นออนไลน์' },
     });
     expect(data).toMatchObject({
       '@type': 'NewsArticle',
@@ -27,8 +28,12 @@ describe('structured data', () => {
       dateModified: '2024-02-23T09:00:00+07:00',
       image: ['https://x.go.th/og/en.png'],
       inLanguage: 'en',
-      author: { '@type': 'GovernmentOrganization', name: 'Khon Kaen City Municipality' },
-      publisher: { '@type': 'GovernmentOrganization' },
+      author: {
+        '@type': 'NewsMediaOrganization',
+        name: 'Local Leader Magazine Online',
+        alternateName: 'นิตยสารผู้นำท้องถิ่นออนไลน์',
+      },
+      publisher: { '@type': 'GovernmentOrganization', name: 'Khon Kaen City Municipality' },
     });
   });
 

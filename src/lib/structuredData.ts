@@ -32,7 +32,7 @@ export function organizationIn<L extends string>(
 }
 
 /**
- * Khon Kaen City Municipality, as publisher, organiser and author: its names, and an
+ * Khon Kaen City Municipality, as publisher and organiser: its names, and an
  * e-mail address only when one is configured. No address, telephone or URL: the source
  * gives none.
  */
@@ -55,12 +55,15 @@ export interface ArticleFacts {
   /** Absolute URLs of the article's image: its photo in several shapes, or the site's card. */
   images: string[];
   inLanguage: string;
+  /** The municipality, which publishes the site. */
   organization: Organization;
+  /** The news publication the story's text comes from, as the footer of every page credits it. */
+  source: Organization;
 }
 
-/** A news story. */
+/** A news story: written by the publication it comes from, published here by the municipality. */
 export function newsArticle(a: ArticleFacts): Thing {
-  const org = governmentOrganization(a.organization);
+  const { name, alternateName } = a.source;
   return {
     '@type': 'NewsArticle',
     '@id': `${a.url}#article`,
@@ -72,8 +75,8 @@ export function newsArticle(a: ArticleFacts): Thing {
     dateModified: a.dateModified ?? a.datePublished,
     image: a.images,
     inLanguage: a.inLanguage,
-    author: org,
-    publisher: org,
+    author: { '@type': 'NewsMediaOrganization', name, ...(alternateName ? { alternateName } : {}) },
+    publisher: governmentOrganization(a.organization),
   };
 }
 
