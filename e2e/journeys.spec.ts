@@ -30,7 +30,7 @@ const copy = {
     langNav: 'เปลี่ยนภาษา',
     related: 'เรื่องราวที่เกี่ยวข้อง',
     relatedTitle: 'ดวงเฮง! อดีต ผอ. กองช่างเทศบาล ถูกรางวัลที่ 1 รับ 30 ล้านบาท',
-    municipalityTerm: 'หน่วยงาน',
+    municipalityTerm: 'เทศบาล',
     municipality: 'เทศบาลนครปากเกร็ด',
     share: 'แชร์',
     shareDevice: 'แชร์…',

@@ -180,7 +180,7 @@ test('with the settings given, the policies state them in each language, and hel
     await expect(main).toContainText('This notice was last reviewed on 30 November 2026.');
     await page.goto(`${server.origin}/policies/privacy/`);
     // Buddhist Era in Thai.
-    await expect(page.getByRole('main')).toContainText('ทบทวนประกาศนี้ครั้งล่าสุดเมื่อ 30 พฤศจิกายน 2569');
+    await expect(page.getByRole('main')).toContainText('ทบทวนนโยบายนี้ครั้งล่าสุดเมื่อ 30 พฤศจิกายน 2569');
     await page.goto(`${server.origin}/en/policies/accessibility/`);
     await expect(page.getByRole('heading', { name: 'Reporting a problem' })).toBeVisible();
     await expect(page.getByRole('main').getByRole('link', { name: settings.FEEDBACK_URL })).toBeVisible();
