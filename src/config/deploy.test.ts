@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployment, normaliseBase, siteUrlNotice } from './deploy.ts';
+import { deployment, normaliseBase, precompressOn, siteUrlNotice } from './deploy.ts';
 
 describe('deployment settings', () => {
   it('defaults to the local preview address at the root', () => {
@@ -60,5 +60,14 @@ describe('siteUrlNotice', () => {
 
   it('says nothing once SITE_URL is set', () => {
     expect(siteUrlNotice({ SITE_URL: 'https://www.example.go.th' })).toBeUndefined();
+  });
+});
+
+describe('precompressOn', () => {
+  it('writes the compressed copies unless PRECOMPRESS is false, and stops on any other value', () => {
+    expect(precompressOn({})).toBe(true);
+    expect(precompressOn({ PRECOMPRESS: ' TRUE ' })).toBe(true);
+    expect(precompressOn({ PRECOMPRESS: 'False' })).toBe(false);
+    expect(() => precompressOn({ PRECOMPRESS: 'no' })).toThrow('PRECOMPRESS "no" must be true or false');
   });
 });

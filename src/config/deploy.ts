@@ -90,3 +90,17 @@ export function siteUrlNotice(env: Record<string, string | undefined>): string |
     `ยังไม่ได้ตั้ง SITE_URL: ลิงก์แชร์ ตัวอย่างลิงก์ ฟีด แผนผังเว็บไซต์ และไฟล์ปฏิทินจะชี้ไปที่ ${defaults.SITE_URL} ซึ่งใช้ทดลองบนเครื่องนี้ได้ แต่ยังเผยแพร่ไม่ได้ (README หัวข้อ "Settings")`,
   ].join('\n');
 }
+
+/**
+ * Whether the build writes `.br` and `.gz` copies beside each text file: on unless
+ * `PRECOMPRESS=false` (for hosts that compress at their edge). Any other value stops the
+ * build, as every malformed setting does, rather than being read as one or the other.
+ */
+export function precompressOn(env: Record<string, string | undefined>): boolean {
+  const value = env.PRECOMPRESS?.trim().toLowerCase();
+  if (!value || value === 'true') return true;
+  if (value === 'false') return false;
+  throw new DeploymentError(
+    `PRECOMPRESS "${env.PRECOMPRESS ?? ''}" must be true or false (false skips the .br and .gz copies)`,
+  );
+}

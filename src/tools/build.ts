@@ -23,7 +23,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { siteUrlNotice } from '../config/deploy.ts';
+import { precompressOn, siteUrlNotice } from '../config/deploy.ts';
 import { loadSettingsFile } from '../config/env.ts';
 import { schemas } from '../lib/schemas.ts';
 import { buildSteps, withoutEmptyCollectionWarnings } from './buildSteps.ts';
@@ -71,6 +71,14 @@ function fail(message: string): never {
 }
 
 sweepLeftovers(outDir);
+
+// A malformed setting the last steps read stops the build now, not after minutes of work.
+loadSettingsFile();
+try {
+  precompressOn(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
 
 // In a process of its own, so this one stays small while the steps below hold their memory.
 const checked = await timed('content check', () => runStep('node', ['src/tools/check.ts', '--in-build']));

@@ -22,6 +22,21 @@ describe('precompress', () => {
     expect(readdirSync(dir).sort()).toEqual(['index.html', 'index.html.br', 'index.html.gz']);
   });
 
+  it('stops npm run build before any step on a PRECOMPRESS that is neither true nor false, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precompress-setting-'));
+    const out = join(dir, 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'the site as it was');
+    const run = spawnSync('node', ['src/tools/build.ts'], {
+      env: { ...process.env, PRECOMPRESS: 'no', OUT_DIR: out },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('PRECOMPRESS "no" must be true or false');
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(run.stdout).not.toContain('content/');
+  });
+
   it('writes .br and .gz copies beside text files that decode to the same bytes, and leaves the rest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'precompress-'));
     const page = `<!doctype html><html lang="th"><p>${'ทุกเพศเท่าเทียม '.repeat(200)}</p></html>`;

@@ -12,6 +12,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { precompressOn } from '../config/deploy.ts';
 import { loadSettingsFile } from '../config/env.ts';
 import { precompressed } from '../config/nginx.ts';
 
@@ -73,7 +74,14 @@ if (import.meta.main) {
     console.error(`precompress: the part is ${parts.join(', ')}, not "${part}"`);
     process.exit(1);
   }
-  if (process.env.PRECOMPRESS?.trim().toLowerCase() === 'false') {
+  let on: boolean;
+  try {
+    on = precompressOn(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  if (!on) {
     if (part !== 'search') console.log('PRECOMPRESS=false: no .br or .gz copies written');
   } else {
     const what = { all: '', pages: ' (pages)', search: ' (search index)' }[part];
