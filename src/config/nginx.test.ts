@@ -21,7 +21,9 @@ describe('deploy/nginx', () => {
 
   it('is shown in docs/deploy.md as it is', () => {
     const doc = readFileSync('docs/deploy.md', 'utf8');
-    expect(doc, 'docs/deploy.md is out of date: run npm run nginx-config').toBe(docsWithNginx(doc));
+    expect(doc, 'docs/deploy.md is out of date: run npm run nginx-config').toBe(
+      docsWithNginx(doc, cmsConnect),
+    );
     expect(doc).toContain(nginxConfig('/', cmsConnect));
   });
 
