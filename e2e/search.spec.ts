@@ -51,6 +51,8 @@ test.describe('Thai search', () => {
         const shown = await result.evaluate((li) => li.textContent);
         expect(shown).toContain(articleTh);
         expect(shown).not.toMatch(/\u200B/);
+        // Thai ends a sentence with a space: no English full stop between the title and the text.
+        expect(shown).not.toContain('ทุกเพศเท่าเทียม.');
       },
     );
   }

@@ -29,6 +29,7 @@ const lao = {
     dateTime: '{date} {time}',
     font: undefined,
     og: 'lo_LA',
+    fullStop: false,
   },
 `,
 };

@@ -29,6 +29,12 @@ export const locales = {
     font: 'thai',
     /** Open Graph locale. */
     og: 'th_TH',
+    /**
+     * Whether the language ends a sentence with a full stop. Thai ends one with a space, so
+     * its search excerpts must not get the full stop the indexer puts between a page's blocks
+     * (headings, paragraphs, list items) for languages that do.
+     */
+    fullStop: false,
   },
   en: {
     lang: 'en',
@@ -44,6 +50,7 @@ export const locales = {
     dateTime: '{date}, {time}',
     font: undefined,
     og: 'en_GB',
+    fullStop: true,
   },
 } as const satisfies Record<string, Locale>;
 
@@ -62,6 +69,7 @@ export interface Locale {
   dateTime: string;
   font: FontSubset | undefined;
   og: string;
+  fullStop: boolean;
 }
 
 /** The web-font subsets the site ships (src/styles/fonts.css). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexedPart } from './indexedPart.ts';
+import { indexedPart, withoutAddedFullStops } from './indexedPart.ts';
 
 const page = (main: string) =>
   `<!DOCTYPE html><html lang="th" dir="ltr"><head><meta charset="utf-8"><title>ข่าว</title>` +
@@ -29,6 +29,13 @@ describe('indexedPart', () => {
     expect(part).not.toContain('อื่น');
   });
 
+  it('follows each description term with a colon, so the indexer does not run it into its value', () => {
+    const part = indexedPart(
+      page('<article data-pagefind-body><dl><dt>เทศบาล</dt><dd>เทศบาลนครเชียงใหม่</dd></dl></article>'),
+    );
+    expect(part).toContain('<dt>เทศบาล: </dt><dd>เทศบาลนครเชียงใหม่</dd>');
+  });
+
   it('gives nothing for a page without the mark', () => {
     expect(indexedPart(page('<h1>ข่าวทั้งหมด</h1>'))).toBeUndefined();
   });
@@ -36,5 +43,17 @@ describe('indexedPart', () => {
   it('hands over the whole page when the marked element never closes', () => {
     const html = page('<article data-pagefind-body><h1>หัวข้อ</h1>');
     expect(indexedPart(html)).toBe(html);
+  });
+});
+
+describe('withoutAddedFullStops', () => {
+  it('ends the text of every block with a space, also when a link or emphasis closes it', () => {
+    expect(
+      withoutAddedFullStops(
+        '<h1>ทุกเพศเท่าเทียม</h1><p>(กลุ่มเด็กและเยาวชน)</p><ul><li>ครอบครัว <a href="/x/">ชุมชน</a></li></ul>',
+      ),
+    ).toBe(
+      '<h1>ทุกเพศเท่าเทียม </h1><p>(กลุ่มเด็กและเยาวชน) </p><ul><li>ครอบครัว <a href="/x/">ชุมชน </a></li> </ul>',
+    );
   });
 });

@@ -6,7 +6,9 @@ export const indexMark = /<([a-z][a-z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>/
  * the element marked `data-pagefind-body`. Once any page has that mark, Pagefind indexes nothing
  * else, so handing it only this part (a fifth of an article page) spares it parsing the header,
  * menus, footer and head of every page. Pages without the mark (lists, home, search) give
- * `undefined`: Pagefind would skip them anyway.
+ * `undefined`: Pagefind would skip them anyway. Each term of a description list (a story's
+ * "Municipality", "Date and time") is followed by a colon and a space: Pagefind takes `dt` and
+ * `dd` for inline elements and would run the label into its value ("MunicipalityChiang Mai…").
  */
 export function indexedPart(html: string): string | undefined {
   const open = indexMark.exec(html);
@@ -21,9 +23,26 @@ export function indexedPart(html: string): string | undefined {
     if (depth > 0) continue;
     const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
     const title = /<title\b[^>]*>[\s\S]*?<\/title>/i.exec(html)?.[0] ?? '';
-    const body = html.slice(open.index, m.index + m[0].length);
+    const body = html.slice(open.index, m.index + m[0].length).replace(/<\/dt>/gi, ': </dt>');
     return `<!DOCTYPE html>${htmlTag}<head>${title}</head><body>${body}</body></html>`;
   }
   // Unbalanced markup: hand over the whole page rather than guess where the part ends.
   return html;
+}
+
+/**
+ * The block elements the indexer ends with a full stop unless their text already ends in
+ * punctuation (Pagefind's list), with the inline elements that may close just before them.
+ */
+const blockEnds =
+  /((?:<\/(?:a|abbr|b|cite|code|em|i|q|s|small|span|strong|sub|sup|time)>)*<\/(?:h[1-6]|p|td|div|ul|li|article|section)>)/gi;
+
+/**
+ * A page in a language written without full stops (Thai), as the indexer must read it: each
+ * block's text ends with a space, which HTML shows as nothing and the indexer takes for the
+ * end of a sentence. Without it, its search excerpts would read "ทุกเพศเท่าเทียม. เมื่อวันที่…",
+ * an English full stop where Thai has a space.
+ */
+export function withoutAddedFullStops(html: string): string {
+  return html.replace(blockEnds, ' $1');
 }

@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const made: string[] = [];
@@ -9,7 +18,10 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A built site in miniature: one indexed page per language, at the root for the first. */
+/**
+ * A built site in miniature: one indexed page per language, at the root for the first. Text
+ * goes into a paragraph; markup (starting with "<") is the indexed part as it is.
+ */
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'index-search-'));
   made.push(dir);
@@ -18,7 +30,7 @@ function site(pages: Record<string, string>): string {
     mkdirSync(folder, { recursive: true });
     writeFileSync(
       join(folder, 'index.html'),
-      `<!doctype html><html lang="${lang}"><head><title>${lang}</title></head><body><nav>menu</nav><main data-pagefind-body><p>${text}</p></main></body></html>`,
+      `<!doctype html><html lang="${lang}"><head><title>${lang}</title></head><body><nav>menu</nav><main data-pagefind-body>${text.startsWith('<') ? text : `<p>${text}</p>`}</main></body></html>`,
     );
   }
   return dir;
@@ -76,6 +88,32 @@ describe('index-search', () => {
       'writing th',
       'written th',
     ]);
+  });
+
+  it("joins a Thai page's blocks with spaces, an English page's with full stops, and a label to its value", () => {
+    const dir = site({
+      th: '<h1>ทุกเพศเท่าเทียม</h1><p>(กลุ่มเด็กและเยาวชน)</p><dl><div><dt>เทศบาล</dt><dd>เทศบาลนครขอนแก่น</dd></div></dl><p>เมื่อวันที่ 23 กุมภาพันธ์</p>',
+      en: '<h1>Every gender equal</h1><p>(children and youth)</p><dl><div><dt>Municipality</dt><dd>Khon Kaen City</dd></div></dl><p>On 23 February</p>',
+    });
+    expect(indexSearch(dir).status).toBe(0);
+    // Pagefind's fragments: gzip, a signature, then the page's record as JSON.
+    const fragments = join(dir, 'pagefind', 'fragment');
+    const content = (lang: string) =>
+      readdirSync(fragments)
+        .filter((f) => f.startsWith(`${lang}_`))
+        .map(
+          (f) =>
+            JSON.parse(
+              gunzipSync(readFileSync(join(fragments, f)))
+                .subarray(12)
+                .toString(),
+            ) as { content: string },
+        )
+        .map((record) => record.content.replaceAll('\u200B', ''))[0];
+    expect(content('th')).toBe('ทุกเพศเท่าเทียม (กลุ่มเด็กและเยาวชน) เทศบาล: เทศบาลนครขอนแก่น เมื่อวันที่ 23 กุมภาพันธ์');
+    expect(content('en')).toBe(
+      'Every gender equal. (children and youth). Municipality: Khon Kaen City. On 23 February.',
+    );
   });
 
   // A file where the index's folder goes: Pagefind cannot write it, and its process stops.

@@ -5,7 +5,8 @@
  *
  * Pagefind makes one index per `<html lang>`, and only the `data-pagefind-body` part of content
  * pages is indexed, so menus and footers are not: only that part is handed over (see
- * `indexedPart.ts`), with its Thai word boundaries marked (see `wordBreaks.ts`).
+ * `indexedPart.ts`), with its Thai word boundaries marked (see `wordBreaks.ts`) and, in a
+ * language written without full stops, its blocks ended so that the indexer adds none.
  *
  * Pagefind keeps little more than one core busy, and a large site's index takes the better
  * part of a minute, so the languages are indexed on two lanes: the largest language here,
@@ -24,8 +25,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { indexMark, indexedPart } from '../lib/indexedPart.ts';
+import { indexMark, indexedPart, withoutAddedFullStops } from '../lib/indexedPart.ts';
 import { markThaiWordBreaksInHtml } from '../lib/wordBreaks.ts';
+import { locales } from '../i18n/locales.ts';
 
 /** Pages in flight to the indexer at once: it parses them one by one, so more only hold memory. */
 const batch = 64;
@@ -69,11 +71,16 @@ function languagesOf(site: string): Language[] {
   return [...byLang.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
+/** Whether a page's `<html lang>` is a language that ends its sentences with a full stop (or one the site does not know). */
+const fullStopIn = (lang: string) => Object.values(locales).find((l) => l.lang === lang)?.fullStop ?? true;
+
 /** A new index (in a Pagefind process of its own) holding one language's pages. */
-async function addPages(site: string, files: string[]): Promise<pagefind.PagefindIndex> {
-  const content = (file: string) =>
+async function addPages(site: string, { lang, files }: Language): Promise<pagefind.PagefindIndex> {
+  const content = (file: string) => {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a marked page has an indexed part.
-    markThaiWordBreaksInHtml(indexedPart(readFileSync(join(site, file), 'utf8'))!);
+    const marked = markThaiWordBreaksInHtml(indexedPart(readFileSync(join(site, file), 'utf8'))!);
+    return fullStopIn(lang) ? marked : withoutAddedFullStops(marked);
+  };
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
   for (let i = 0; i < files.length; i += batch) {
@@ -146,8 +153,8 @@ async function writeIndex(site: string, index: pagefind.PagefindIndex, lang: str
 /** Indexes `languages` one after the other; returns the languages written. */
 async function indexInTurn(site: string, languages: Language[]): Promise<Entry['languages']> {
   let written: Entry['languages'] = {};
-  for (const { lang, files } of languages) {
-    const pass = await writeIndex(site, await addPages(site, files), lang);
+  for (const language of languages) {
+    const pass = await writeIndex(site, await addPages(site, language), language.lang);
     written = { ...written, ...pass.languages };
   }
   return written;
@@ -186,7 +193,7 @@ async function indexSearch(site: string): Promise<string> {
   try {
     // Written once the others are, so that two indexes are never being written at once.
     const [index, othersWritten] = await Promise.all([
-      addPages(site, largest.files),
+      addPages(site, largest),
       child?.done ?? Promise.resolve<Entry['languages']>({}),
     ]);
     const pass = await writeIndex(site, index, largest.lang);
