@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexedPart, withoutAddedFullStops } from './indexedPart.ts';
+import { indexedLang, indexedPart, withoutAddedFullStops } from './indexedPart.ts';
 
 const page = (main: string) =>
   `<!DOCTYPE html><html lang="th" dir="ltr"><head><meta charset="utf-8"><title>ข่าว</title>` +
@@ -36,6 +36,13 @@ describe('indexedPart', () => {
     expect(part).toContain('<dt>เทศบาล: </dt><dd>เทศบาลนครเชียงใหม่</dd>');
   });
 
+  it('keeps a term that ends in punctuation as it is, with the space', () => {
+    const part = indexedPart(
+      page('<article data-pagefind-body><dl><dt>Published?</dt><dd>2024</dd></dl></article>'),
+    );
+    expect(part).toContain('<dt>Published? </dt>');
+  });
+
   it('gives nothing for a page without the mark', () => {
     expect(indexedPart(page('<h1>ข่าวทั้งหมด</h1>'))).toBeUndefined();
   });
@@ -55,5 +62,16 @@ describe('withoutAddedFullStops', () => {
     ).toBe(
       '<h1>ทุกเพศเท่าเทียม </h1><p>(กลุ่มเด็กและเยาวชน) </p><ul><li>ครอบครัว <a href="/x/">ชุมชน </a></li> </ul>',
     );
+  });
+});
+
+describe('indexedLang', () => {
+  it("is the marked element's own language, else the page's", () => {
+    expect(indexedLang(indexedPart(page('<article data-pagefind-body><h1>หัวข้อ</h1></article>'))!)).toBe('th');
+    expect(
+      indexedLang(
+        indexedPart(page('<article lang="en" data-pagefind-body data-lang="x"><h1>Headline</h1></article>'))!,
+      ),
+    ).toBe('en');
   });
 });

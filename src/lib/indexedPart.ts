@@ -1,14 +1,29 @@
 /** The opening tag of the element Pagefind indexes; a page without it has nothing to index. */
 export const indexMark = /<([a-z][a-z0-9-]*)\s[^>]*\bdata-pagefind-body\b[^>]*>/i;
 
+/** Each description term ended with a colon (unless it ends in punctuation) and a space. */
+function separateTerms(html: string): string {
+  return html.replace(/([:?!.])?\s*<\/dt>/gi, (_, stop: string | undefined) => `${stop ?? ':'} </dt>`);
+}
+
+/**
+ * The language of the indexed element's text: its own `lang` (a page waiting for its
+ * translation shows the original's text), else the page's.
+ */
+export function indexedLang(part: string): string | undefined {
+  const open = indexMark.exec(part)?.[0] ?? '';
+  return (/\slang="([^"]+)"/.exec(open) ?? /<html\b[^>]*\slang="([^"]+)"/i.exec(part))?.[1];
+}
+
 /**
  * What the search indexer needs of a built page: its `<html>` tag (for `lang`), its title and
  * the element marked `data-pagefind-body`. Once any page has that mark, Pagefind indexes nothing
  * else, so handing it only this part (a fifth of an article page) spares it parsing the header,
  * menus, footer and head of every page. Pages without the mark (lists, home, search) give
- * `undefined`: Pagefind would skip them anyway. Each term of a description list (a story's
- * "Municipality", "Date and time") is followed by a colon and a space: Pagefind takes `dt` and
- * `dd` for inline elements and would run the label into its value ("MunicipalityChiang Mai…").
+ * `undefined`: Pagefind would skip them anyway. Each term of a description list (a related
+ * story's "Municipality", "Published") is followed by a colon, unless it ends in punctuation,
+ * and a space: Pagefind separates only headings, paragraphs, list items, table cells and a few
+ * containers, and would run the label into its value ("MunicipalityChiang Mai…").
  */
 export function indexedPart(html: string): string | undefined {
   const open = indexMark.exec(html);
@@ -23,11 +38,11 @@ export function indexedPart(html: string): string | undefined {
     if (depth > 0) continue;
     const htmlTag = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
     const title = /<title\b[^>]*>[\s\S]*?<\/title>/i.exec(html)?.[0] ?? '';
-    const body = html.slice(open.index, m.index + m[0].length).replace(/<\/dt>/gi, ': </dt>');
+    const body = separateTerms(html.slice(open.index, m.index + m[0].length));
     return `<!DOCTYPE html>${htmlTag}<head>${title}</head><body>${body}</body></html>`;
   }
   // Unbalanced markup: hand over the whole page rather than guess where the part ends.
-  return html;
+  return separateTerms(html);
 }
 
 /**

@@ -95,25 +95,32 @@ describe('index-search', () => {
       th: '<h1>ทุกเพศเท่าเทียม</h1><p>(กลุ่มเด็กและเยาวชน)</p><dl><div><dt>เทศบาล</dt><dd>เทศบาลนครขอนแก่น</dd></div></dl><p>เมื่อวันที่ 23 กุมภาพันธ์</p>',
       en: '<h1>Every gender equal</h1><p>(children and youth)</p><dl><div><dt>Municipality</dt><dd>Khon Kaen City</dd></div></dl><p>On 23 February</p>',
     });
+    // An English page waiting for its translation, showing the Thai original.
+    mkdirSync(join(dir, 'en', 'waiting'));
+    writeFileSync(
+      join(dir, 'en', 'waiting', 'index.html'),
+      '<!doctype html><html lang="en"><head><title>waiting</title></head><body><article lang="th" data-pagefind-body><h1>รอการแปล</h1><p>ข้อความภาษาไทย</p></article></body></html>',
+    );
     expect(indexSearch(dir).status).toBe(0);
     // Pagefind's fragments: gzip, a signature, then the page's record as JSON.
     const fragments = join(dir, 'pagefind', 'fragment');
-    const content = (lang: string) =>
-      readdirSync(fragments)
-        .filter((f) => f.startsWith(`${lang}_`))
-        .map(
-          (f) =>
-            JSON.parse(
-              gunzipSync(readFileSync(join(fragments, f)))
-                .subarray(12)
-                .toString(),
-            ) as { content: string },
-        )
-        .map((record) => record.content.replaceAll('\u200B', ''))[0];
-    expect(content('th')).toBe('ทุกเพศเท่าเทียม (กลุ่มเด็กและเยาวชน) เทศบาล: เทศบาลนครขอนแก่น เมื่อวันที่ 23 กุมภาพันธ์');
-    expect(content('en')).toBe(
+    const records = readdirSync(fragments).map(
+      (f) =>
+        JSON.parse(
+          gunzipSync(readFileSync(join(fragments, f)))
+            .subarray(12)
+            .toString(),
+        ) as {
+          url: string;
+          content: string;
+        },
+    );
+    const content = (url: string) => records.find((r) => r.url === url)?.content.replaceAll('\u200B', '');
+    expect(content('/')).toBe('ทุกเพศเท่าเทียม (กลุ่มเด็กและเยาวชน) เทศบาล: เทศบาลนครขอนแก่น เมื่อวันที่ 23 กุมภาพันธ์');
+    expect(content('/en/')).toBe(
       'Every gender equal. (children and youth). Municipality: Khon Kaen City. On 23 February.',
     );
+    expect(content('/en/waiting/')).toBe('รอการแปล ข้อความภาษาไทย');
   });
 
   // A file where the index's folder goes: Pagefind cannot write it, and its process stops.

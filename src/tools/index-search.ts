@@ -25,7 +25,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { indexMark, indexedPart, withoutAddedFullStops } from '../lib/indexedPart.ts';
+import { indexMark, indexedLang, indexedPart, withoutAddedFullStops } from '../lib/indexedPart.ts';
 import { markThaiWordBreaksInHtml } from '../lib/wordBreaks.ts';
 import { locales } from '../i18n/locales.ts';
 
@@ -71,15 +71,17 @@ function languagesOf(site: string): Language[] {
   return [...byLang.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
-/** Whether a page's `<html lang>` is a language that ends its sentences with a full stop (or one the site does not know). */
-const fullStopIn = (lang: string) => Object.values(locales).find((l) => l.lang === lang)?.fullStop ?? true;
+/** Whether a language ends its sentences with a full stop (one the site does not know is taken to). */
+const fullStopIn = (lang: string | undefined) =>
+  Object.values(locales).find((l) => l.lang === lang)?.fullStop ?? true;
 
 /** A new index (in a Pagefind process of its own) holding one language's pages. */
-async function addPages(site: string, { lang, files }: Language): Promise<pagefind.PagefindIndex> {
+async function addPages(site: string, files: string[]): Promise<pagefind.PagefindIndex> {
   const content = (file: string) => {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a marked page has an indexed part.
     const marked = markThaiWordBreaksInHtml(indexedPart(readFileSync(join(site, file), 'utf8'))!);
-    return fullStopIn(lang) ? marked : withoutAddedFullStops(marked);
+    // By the language of the text, which on a page waiting for its translation is the original's.
+    return fullStopIn(indexedLang(marked)) ? marked : withoutAddedFullStops(marked);
   };
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
@@ -153,8 +155,8 @@ async function writeIndex(site: string, index: pagefind.PagefindIndex, lang: str
 /** Indexes `languages` one after the other; returns the languages written. */
 async function indexInTurn(site: string, languages: Language[]): Promise<Entry['languages']> {
   let written: Entry['languages'] = {};
-  for (const language of languages) {
-    const pass = await writeIndex(site, await addPages(site, language), language.lang);
+  for (const { lang, files } of languages) {
+    const pass = await writeIndex(site, await addPages(site, files), lang);
     written = { ...written, ...pass.languages };
   }
   return written;
@@ -193,7 +195,7 @@ async function indexSearch(site: string): Promise<string> {
   try {
     // Written once the others are, so that two indexes are never being written at once.
     const [index, othersWritten] = await Promise.all([
-      addPages(site, largest),
+      addPages(site, largest.files),
       child?.done ?? Promise.resolve<Entry['languages']>({}),
     ]);
     const pass = await writeIndex(site, index, largest.lang);
