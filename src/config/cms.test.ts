@@ -73,6 +73,9 @@ describe('localEditorCommands (npm run cms)', () => {
 
   it('previews that same folder, and lets decap-server write into the working copy', () => {
     expect(preview?.args).toEqual(['preview', '--outDir', build.env.OUT_DIR]);
+    // At the address it prints, even where .env gives the published site a folder.
+    expect(build.env.BASE_PATH).toBe('');
+    expect(preview?.env.BASE_PATH).toBe('');
     expect(decap?.env.GIT_REPO_DIRECTORY).toBe('/home/editor/smart-gender');
   });
 });

@@ -108,13 +108,14 @@ export const localEditorDir = 'dist-cms';
 /**
  * What `npm run cms` runs on the working copy at `dir`: the site built with the local editor
  * into its own folder, then decap-server (reading and writing `dir`'s files) and Astro's
- * preview of that folder, side by side.
+ * preview of that folder, side by side. At the root of localhost, whatever `BASE_PATH` the
+ * published site has, so the editor is at the address `npm run cms` prints.
  */
 export function localEditorCommands(dir: string): {
   build: LocalEditorCommand;
   servers: LocalEditorCommand[];
 } {
-  const editor = { CMS_BACKEND: 'local' };
+  const editor = { CMS_BACKEND: 'local', BASE_PATH: '' };
   return {
     build: { command: 'npm', args: ['run', 'build'], env: { ...editor, OUT_DIR: localEditorDir } },
     servers: [
