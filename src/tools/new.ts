@@ -59,7 +59,7 @@ ${t(lang, 'template.body')}
 title: ${t(lang, 'template.headline')}
 # The opening words of the story (at most 200 characters). / ข้อความตอนต้นของข่าว (ไม่เกิน 200 ตัวอักษร)
 summary: ${t(lang, 'template.summary')}
-# The municipality the story is about. / เทศบาลที่เป็นเจ้าของข่าว
+# The municipality the story is about. / เทศบาลที่ข่าวกล่าวถึง
 municipality: ${t(lang, 'template.municipality')}
 ${photos}# Remove this line, or set it to false, to publish. / ลบบรรทัดนี้ หรือเปลี่ยนเป็น false เพื่อเผยแพร่
 draft: true

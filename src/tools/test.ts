@@ -8,7 +8,7 @@
  *    and unpacking) runs beside step 2, which needs none of it; if it fails after all, its
  *    message is shown and the browser tests (steps 4 and 5) do not run; the rest still does.
  * 2. `npm run build`: content check, type check (`astro check`, which a build skips while
- *    the code is what passed last time; the run's only other one is in the copy of the project
+ *    the code is what passed last time; the only other one that runs to its end is in the copy of the project
  *    that e2e/third-language.spec.ts gives a third language), build, index; the unit tests (Vitest)
  *    beside it, on the core its one-at-a-time steps leave idle.
  * 3. The Nu HTML checker over every built page (each page a test), with lint (ESLint, each
