@@ -30,6 +30,7 @@ export const fieldLabels: Record<string, [th: string, en: string]> = {
   date: ['วันเวลาที่จัดงาน (เวลาประเทศไทย)', 'Date and time of the event (Thailand time)'],
   published: ['วันเวลาที่เผยแพร่ (เวลาประเทศไทย)', 'Published (Thailand time)'],
   venue: ['สถานที่', 'Venue'],
+  publication: ['สื่อที่เผยแพร่ข่าวต้นฉบับ (ถ้ามี)', 'Publication the story comes from (if any)'],
   related: ['เรื่องราวที่เกี่ยวข้อง', 'Related stories'],
   cover: ['รูปปก', 'Cover photo'],
   gallery: ['รูปเพิ่มเติม', 'More photos'],

@@ -120,12 +120,12 @@ describe('npm run check', () => {
     [
       'an internal link that leads nowhere',
       (p) => replace(p(newsEn), 'On 23 February', 'See [the plan](/en/plan/). On 23 February'),
-      /news\/en\/smart-gender-launch\.md:13: error: link \/en\/plan\/ leads nowhere/,
+      /news\/en\/smart-gender-launch\.md:14: error: link \/en\/plan\/ leads nowhere/,
     ],
     [
       'an internal link to the other language',
       (p) => replace(p(newsEn), 'On 23 February', 'See [the programme](/programme/). On 23 February'),
-      /news\/en\/smart-gender-launch\.md:13: error: link \/programme\/ leads to the th site/,
+      /news\/en\/smart-gender-launch\.md:14: error: link \/programme\/ leads to the th site/,
     ],
     [
       'a missing body photo',
@@ -135,7 +135,7 @@ describe('npm run check', () => {
           'On 23 February',
           '![The opening](../../media/launch/opening.jpg)\n\nOn 23 February',
         ),
-      /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/launch\/opening\.jpg does not exist .*put the photo in content\/media\//,
+      /news\/en\/smart-gender-launch\.md:14: error: image \.\.\/\.\.\/media\/launch\/opening\.jpg does not exist .*put the photo in content\/media\//,
     ],
     [
       'a body photo without alt text',
@@ -144,18 +144,18 @@ describe('npm run check', () => {
         writeFileSync(p('content/media/a.png'), 'a photo');
         replace(p(newsEn), 'On 23 February', '![](../../media/a.png)\n\nOn 23 February');
       },
-      /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/a\.png has no alt text/,
+      /news\/en\/smart-gender-launch\.md:14: error: image \.\.\/\.\.\/media\/a\.png has no alt text/,
     ],
     [
       'a body photo from another site',
       (p) =>
         replace(p(newsEn), 'On 23 February', '![The hall](https://example.org/hall.jpg)\n\nOn 23 February'),
-      /news\/en\/smart-gender-launch\.md:13: error: image https:\/\/example\.org\/hall\.jpg is on another site.*content\/media\//,
+      /news\/en\/smart-gender-launch\.md:14: error: image https:\/\/example\.org\/hall\.jpg is on another site.*content\/media\//,
     ],
     [
       'a body photo named from the root, outside the image pipeline',
       (p) => replace(p(newsEn), 'On 23 February', '![The hall](/images/hall.jpg)\n\nOn 23 February'),
-      /news\/en\/smart-gender-launch\.md:13: error: image \/images\/hall\.jpg is named from the site's root: put the photo in content\/media\//,
+      /news\/en\/smart-gender-launch\.md:14: error: image \/images\/hall\.jpg is named from the site's root: put the photo in content\/media\//,
     ],
     [
       'a body photo inside a sentence',
@@ -164,7 +164,7 @@ describe('npm run check', () => {
         writeFileSync(p('content/media/a.jpg'), 'a photo');
         replace(p(newsEn), 'On 23 February', 'Look ![The hall](../../media/a.jpg) here.\n\nOn 23 February');
       },
-      /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/a\.jpg sits inside a paragraph or list: put it on a line of its own/,
+      /news\/en\/smart-gender-launch\.md:14: error: image \.\.\/\.\.\/media\/a\.jpg sits inside a paragraph or list: put it on a line of its own/,
     ],
     [
       'a body image that is not a photo',
@@ -173,7 +173,7 @@ describe('npm run check', () => {
         writeFileSync(p('content/media/plan.pdf'), 'a document');
         replace(p(newsEn), 'On 23 February', '![The plan](../../media/plan.pdf)\n\nOn 23 February');
       },
-      /news\/en\/smart-gender-launch\.md:13: error: image \.\.\/\.\.\/media\/plan\.pdf must be a JPEG, PNG, WebP, AVIF or TIFF file/,
+      /news\/en\/smart-gender-launch\.md:14: error: image \.\.\/\.\.\/media\/plan\.pdf must be a JPEG, PNG, WebP, AVIF or TIFF file/,
     ],
     [
       "a published story still holding the template's words",

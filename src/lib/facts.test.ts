@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publisherIn, sourceIn, storyEvent } from './facts.ts';
+import { publisherIn, storyEvent } from './facts.ts';
 
 const programme = { officialName: 'โครงการ SMART GENDER', launchStory: 'launch' };
 const story = (
@@ -27,19 +27,6 @@ describe('publisherIn', () => {
     expect(publisherIn('en')).toMatchObject({
       name: 'Khon Kaen City Municipality',
       alternateName: 'เทศบาลนครขอนแก่น',
-    });
-  });
-});
-
-describe('sourceIn', () => {
-  it('names the publication the stories come from, as the footer credits it, and no e-mail of its own', () => {
-    expect(sourceIn('th')).toEqual({
-      name: 'นิตยสารผู้นำท้องถิ่นออนไลน์',
-      alternateName: 'Local Leader Magazine Online',
-    });
-    expect(sourceIn('en')).toEqual({
-      name: 'Local Leader Magazine Online',
-      alternateName: 'นิตยสารผู้นำท้องถิ่นออนไลน์',
     });
   });
 });

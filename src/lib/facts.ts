@@ -14,18 +14,6 @@ export function publisherIn(lang: Lang): Organization {
   return organizationIn(names, lang, site.contactEmail);
 }
 
-/**
- * The news publication the stories come from (the footer's credit), named as `publisherIn`
- * names the municipality. It has no e-mail of its own here.
- */
-export function sourceIn(lang: Lang): Organization {
-  const names = Object.fromEntries(langs.map((l) => [l, t(l, 'site.sourcePublication')])) as Record<
-    Lang,
-    string
-  >;
-  return organizationIn(names, lang);
-}
-
 /** The part of a news story (a localized page) its event is made from. */
 export interface StoryForEvent {
   slug: string;

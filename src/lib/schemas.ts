@@ -139,6 +139,11 @@ export const newsSchema = <I extends z.ZodType>({ image }: SchemaHelpers<I>) =>
     published: dateTime.optional(),
     /** Where the event took place. */
     venue: text().optional(),
+    /**
+     * The news publication the story's text comes from, named in the story's language: shown
+     * with the story and named as its author. Without it, the municipality is the author.
+     */
+    publication: text({ max: 120 }).optional(),
     /** File names of related stories (in `content/related/<lang>/`), in display order. */
     related: z.array(slug).default([]),
     /** The story's photo: shown at the top, in lists and in link previews. */

@@ -20,7 +20,7 @@ describe('structured data', () => {
       images: ['https://x.go.th/og/en.png'],
       inLanguage: 'en',
       organization,
-      source: { name: 'Local Leader Magazine Online', alternateName: 'นิตยสารผู้นำท้องถิ่นออนไลน์' },
+      source: 'Local Leader Magazine Online',
     });
     expect(data).toMatchObject({
       '@type': 'NewsArticle',
@@ -28,13 +28,23 @@ describe('structured data', () => {
       dateModified: '2024-02-23T09:00:00+07:00',
       image: ['https://x.go.th/og/en.png'],
       inLanguage: 'en',
-      author: {
-        '@type': 'NewsMediaOrganization',
-        name: 'Local Leader Magazine Online',
-        alternateName: 'นิตยสารผู้นำท้องถิ่นออนไลน์',
-      },
+      author: { '@type': 'NewsMediaOrganization', name: 'Local Leader Magazine Online' },
       publisher: { '@type': 'GovernmentOrganization', name: 'Khon Kaen City Municipality' },
     });
+  });
+
+  it('names the municipality as the author of a story that names no publication', () => {
+    const data = newsArticle({
+      url: 'https://x.go.th/news/b/',
+      headline: 'h',
+      description: 'd',
+      datePublished: '2024-03-01T10:00:00+07:00',
+      images: [],
+      inLanguage: 'th',
+      organization,
+    });
+    expect(data.author).toEqual({ '@type': 'GovernmentOrganization', ...organization });
+    expect(data.author).toEqual(data.publisher);
   });
 
   it('describes the launch as an in-person event at its venue', () => {

@@ -32,7 +32,7 @@ export function organizationIn<L extends string>(
 }
 
 /**
- * Khon Kaen City Municipality, as publisher and organiser: its names, and an
+ * Khon Kaen City Municipality, as publisher, organiser and author of its own stories: its names, and an
  * e-mail address only when one is configured. No address, telephone or URL: the source
  * gives none.
  */
@@ -57,13 +57,16 @@ export interface ArticleFacts {
   inLanguage: string;
   /** The municipality, which publishes the site. */
   organization: Organization;
-  /** The news publication the story's text comes from, as the footer of every page credits it. */
-  source: Organization;
+  /** The news publication the story's text comes from, if it names one. */
+  source?: string | undefined;
 }
 
-/** A news story: written by the publication it comes from, published here by the municipality. */
+/**
+ * A news story, published here by the municipality: written by the publication it comes from
+ * when it names one, else by the municipality.
+ */
 export function newsArticle(a: ArticleFacts): Thing {
-  const { name, alternateName } = a.source;
+  const publisher = governmentOrganization(a.organization);
   return {
     '@type': 'NewsArticle',
     '@id': `${a.url}#article`,
@@ -75,8 +78,8 @@ export function newsArticle(a: ArticleFacts): Thing {
     dateModified: a.dateModified ?? a.datePublished,
     image: a.images,
     inLanguage: a.inLanguage,
-    author: { '@type': 'NewsMediaOrganization', name, ...(alternateName ? { alternateName } : {}) },
-    publisher: governmentOrganization(a.organization),
+    author: a.source ? { '@type': 'NewsMediaOrganization', name: a.source } : publisher,
+    publisher,
   };
 }
 

@@ -30,6 +30,7 @@ export default {
   'date.event': 'Date and time',
   'date.venue': 'Venue',
   'date.published': 'Published',
+  'news.publication': 'Source',
   'home.lead':
     'Khon Kaen City Municipality has launched a programme promoting gender equality, for people of every gender and age.',
   'home.what': 'What it is',

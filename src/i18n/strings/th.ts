@@ -26,6 +26,7 @@ export default {
   'date.event': 'วันและเวลา',
   'date.venue': 'สถานที่',
   'date.published': 'เผยแพร่',
+  'news.publication': 'ที่มา',
   'home.lead': 'เทศบาลนครขอนแก่นเปิดโครงการส่งเสริมความเท่าเทียมทางเพศ เพื่อทุกเพศทุกวัย',
   'home.what': 'โครงการคืออะไร',
   'home.when': 'เมื่อไร',
