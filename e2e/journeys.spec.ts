@@ -27,6 +27,9 @@ const copy = {
     date: '23 กุมภาพันธ์ 2567 เวลา 09.00 น.',
     venueTerm: 'สถานที่',
     venue: 'พิพิธภัณฑ์ธนารักษ์ จังหวัดขอนแก่น',
+    calendar: 'เพิ่มลงปฏิทิน',
+    sourceTerm: 'ที่มา',
+    siteName: 'SMART GENDER ขอนแก่น',
     langNav: 'เปลี่ยนภาษา',
     related: 'เรื่องราวที่เกี่ยวข้อง',
     relatedTitle: 'ดวงเฮง! อดีต ผอ. กองช่างเทศบาล ถูกรางวัลที่ 1 รับ 30 ล้านบาท',
@@ -55,6 +58,9 @@ const copy = {
     date: '23 February 2024, 9:00 a.m.',
     venueTerm: 'Venue',
     venue: 'Treasury Museum, Khon Kaen Province',
+    calendar: 'Add to calendar',
+    sourceTerm: 'Source',
+    siteName: 'SMART GENDER Khon Kaen',
     langNav: 'Change language',
     related: 'Related stories',
     relatedTitle:
@@ -180,6 +186,42 @@ for (const lang of langs) {
       await expect(switchLink).toHaveText(languageLabel.en);
       await switchLink.click();
       await expect(page).toHaveURL(urlIs(copy.en.home));
+    });
+  });
+
+  // Promise: on a 360 px phone the article starts high on the screen and its facts read in order.
+  test.describe(`on a phone (${lang})`, () => {
+    test('the header keeps the name and the language switch on one row, and the facts go one to a line', async ({
+      readerPage: page,
+    }, testInfo) => {
+      test.skip(!isPhone(testInfo), 'the layout of a 360 px screen');
+      await page.goto(at(t.article));
+      const name = page.getByRole('banner').getByRole('link', { name: t.siteName, exact: true });
+      const switchLink = page
+        .getByRole('navigation', { name: t.langNav })
+        .getByRole('link', { name: languageLabel[other(lang)], exact: true });
+      const [nameBox, switchBox] = [await name.boundingBox(), await switchLink.boundingBox()];
+      expect(nameBox && switchBox, 'the name and the language switch are shown').toBeTruthy();
+      if (!nameBox || !switchBox) return;
+      expect(switchBox.y, 'the language switch shares the name’s row').toBeLessThan(
+        nameBox.y + nameBox.height,
+      );
+
+      // Date, venue, the calendar link (under the venue it belongs to), the source.
+      const facts = page.locator('article dl > div');
+      await expect(facts.filter({ hasText: t.calendar })).toHaveCount(1);
+      await expect(facts.filter({ hasText: t.sourceTerm })).toHaveCount(1);
+      const boxes = await facts.evaluateAll((divs) =>
+        divs.map((div) => div.getBoundingClientRect().toJSON() as DOMRect),
+      );
+      let above: DOMRect | undefined;
+      for (const [i, box] of boxes.entries()) {
+        if (above) {
+          expect(box.top, `fact ${i + 1} starts below fact ${i}`).toBeGreaterThanOrEqual(above.bottom);
+          expect(box.left, `fact ${i + 1} lines up with fact ${i}`).toBe(above.left);
+        }
+        above = box;
+      }
     });
   });
 
