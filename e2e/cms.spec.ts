@@ -19,7 +19,7 @@ import { buildSteps } from '../src/tools/buildSteps.ts';
 import { photoLike } from '../src/tools/photoLike.ts';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
 import { startWrangler } from '../src/tools/wranglerServer.ts';
-import { lockBuilds } from './support/buildLock.ts';
+import { lockBuilds } from '../src/tools/buildLock.ts';
 import { buildWith, removeFixtureBuilds, scratchOutDir } from './support/fixtureBuild.ts';
 import { freePort } from './support/site.ts';
 

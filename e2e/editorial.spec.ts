@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { lockBuilds } from './support/buildLock.ts';
+import { lockBuilds } from '../src/tools/buildLock.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, freePort, siteRoot } from './support/site.ts';
 
@@ -110,7 +110,7 @@ test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
   cpSync('content', join(work, 'content'), { recursive: true });
   addDraft(join(work, 'content'));
   const port = await freePort();
-  // The dev server writes the project's .astro/ as a build does (support/buildLock.ts).
+  // The dev server writes the project's .astro/ as a build does (src/tools/buildLock.ts).
   const unlock = lockBuilds();
   const dev = spawn('astro', ['dev', '--host', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, CONTENT_DIR: join(work, 'content'), ASTRO_CACHE_DIR: join(work, 'cache') },

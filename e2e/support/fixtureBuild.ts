@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { buildSteps } from '../../src/tools/buildSteps.ts';
-import { lockBuilds } from './buildLock.ts';
+import { lockBuilds } from '../../src/tools/buildLock.ts';
 import { expect } from '@playwright/test';
 
 /**

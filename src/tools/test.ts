@@ -6,15 +6,15 @@
  *    they are missing and nothing here can install them, nothing runs and one message says
  *    what to install. An install (about half a minute on a bare machine, most of it download
  *    and unpacking) runs beside step 2, which needs none of it; if it fails after all, its
- *    message is shown and the browser tests (steps 4 and 5) do not run; the rest still does.
+ *    message is shown and the browser tests (steps 3 and 4) do not run; the rest still does.
  * 2. `npm run build`: content check, type check (`astro check`, which a build skips while
  *    the code is what passed last time; the only other one that runs to its end is in the copy of the project
  *    that e2e/third-language.spec.ts gives a third language), build, index; the unit tests (Vitest)
  *    beside it, on the core its one-at-a-time steps leave idle.
- * 3. The Nu HTML checker over every built page (each page a test), with lint (ESLint, each
- *    file a test) and the format check (Prettier, one test) beside it.
- * 4. Browser tests (Playwright) against dist/, served at the root of a host.
- * 5. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
+ * 3. Browser tests (Playwright) against dist/, served at the root of a host, with the
+ *    checkers beside them: the Nu HTML checker over every built page (each page a test),
+ *    lint (ESLint, each file a test) and the format check (Prettier, one test).
+ * 4. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
  *    type checks of step 2 do not depend on the path, so only the build steps run) and the
  *    browser tests tagged `@base` against it, on the desktop: those whose result depends on
  *    the path (URLs, links, headers, feeds, sitemaps, search paths), not on the screen.
@@ -26,6 +26,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { resolve } from 'node:path';
 import { buildSteps } from './buildSteps.ts';
 import { nextStep, readMachine } from './ensureBrowser.ts';
+import { lockBuilds } from './buildLock.ts';
 import {
   eslintCounts,
   findingLine,
@@ -108,11 +109,23 @@ const total: Count = { passed: 0, failed: 0 };
 /** How long each part of the run took, shown at the end, so the cost of a new part is plain. */
 const times: string[] = [];
 let since = Date.now();
-/** Adds a stage's counts to the total; a stage that failed without reporting a failed test counts as one. */
-function stage(name: string, ok: boolean, counts: Count | undefined): void {
+/**
+ * Adds a stage's counts to the total; a stage that failed without reporting a failed test
+ * counts as one. A stage that ran beside others gives its own time (`beside`), which is not
+ * added to the run's.
+ */
+function stage(
+  name: string,
+  ok: boolean,
+  counts: Count | undefined,
+  beside?: { seconds: number; of: string },
+): void {
   const now = Date.now();
-  times.push(`${name} ${Math.round((now - since) / 1000)} s`);
-  since = now;
+  if (beside) times.push(`${name} ${String(beside.seconds)} s beside ${beside.of}`);
+  else {
+    times.push(`${name} ${String(Math.round((now - since) / 1000))} s`);
+    since = now;
+  }
   if (counts) {
     total.passed += counts.passed;
     total.failed += counts.failed;
@@ -125,10 +138,23 @@ function stage(name: string, ok: boolean, counts: Count | undefined): void {
 }
 
 /** A checker's stage: its findings one line each, then its counts. */
-function checkerStage(name: string, ok: boolean, counts: FileCount | undefined, output: string): void {
+function checkerStage(
+  name: string,
+  ok: boolean,
+  counts: FileCount | undefined,
+  output: string,
+  beside?: { seconds: number; of: string },
+): void {
   if (!counts) console.log(output.trim());
   else for (const finding of counts.findings) console.log(`  ${findingLine(finding)}`);
-  stage(name, ok && counts !== undefined, counts);
+  stage(name, ok && counts !== undefined, counts, beside);
+}
+
+/** A command's result with how long it ran, in whole seconds. */
+async function timed<T>(started: Promise<T>): Promise<{ value: T; seconds: number }> {
+  const start = Date.now();
+  const value = await started;
+  return { value, seconds: Math.round((Date.now() - start) / 1000) };
 }
 
 function finish(): never {
@@ -175,37 +201,58 @@ if (setUp) {
   browserReady = installed.ok;
 }
 
-// Lint and the format check run beside the HTML check. Not before the build: typed lint needs
-// the content types the build generates in .astro/.
+// The checkers (lint, the format check, the HTML check) run beside the browser tests, on
+// the processor time those leave while they wait on pages and builds; alone, before them,
+// they kept one core mostly idle for half a minute. Typed lint reads the content types in
+// .astro/, which a build rewrites, so lint holds the fixture builds' lock while it runs
+// (src/tools/buildLock.ts): a browser test that builds waits for it, none starts that soon.
 const lintReport = 'test-results/lint.json';
-const checkers = Promise.all([
+const releaseBuilds = lockBuilds();
+const lintRun = timed(
   runQuietly('npx', ['eslint', '.', '--max-warnings', '0', '--format', 'json', '--output-file', lintReport]),
-  runQuietly('npx', ['prettier', '--check', '.']),
-]);
-
+).finally(releaseBuilds);
+const formatRun = timed(runQuietly('npx', ['prettier', '--check', '.']));
 // Errors only: its warnings here are all about the CSP meta tag, which it checks against
 // file: URLs, where 'self' matches nothing and JSON-LD counts as inline script. The browser
 // tests check the CSP where it applies.
-const html = built
-  ? await runQuietly('java', [
-      '-jar',
-      vnuJar,
-      '--format',
-      'json',
-      '--stdout',
-      '--skip-non-html',
-      '--errors-only',
-      'dist',
-    ])
+const htmlRun = built
+  ? timed(
+      runQuietly('java', [
+        '-jar',
+        vnuJar,
+        '--format',
+        'json',
+        '--stdout',
+        '--skip-non-html',
+        '--errors-only',
+        'dist',
+      ]),
+    )
   : undefined;
-const [lint, format] = await checkers;
-checkerStage('lint', lint.ok, eslintCounts(readJson(lintReport), process.cwd()), lint.output);
-if (!format.ok) console.log(format.output.trim());
-stage('format check', format.ok, { passed: format.ok ? 1 : 0, failed: format.ok ? 0 : 1 });
-if (html) {
+
+// The site at the root of its host, from dist/. BASE_PATH and SITE_DIR are set so a value
+// left in the shell cannot turn this run into another one.
+const rootEnv = { BASE_PATH: '', SITE_DIR: 'dist', E2E_REPORT: 'test-results/e2e.json' };
+const browsersRun = built && browserReady;
+if (browsersRun) {
+  const e2eOk = await run('npx', ['playwright', 'test'], rootEnv);
+  stage('e2e tests', e2eOk, playwrightCounts(readJson(rootEnv.E2E_REPORT)));
+}
+
+// Their own times, beside the browser tests' (alone, the first to end counts the wait).
+const beside = (seconds: number) => (browsersRun ? { seconds, of: 'the e2e tests' } : undefined);
+const lint = await lintRun;
+const lintCounts = eslintCounts(readJson(lintReport), process.cwd());
+checkerStage('lint', lint.value.ok, lintCounts, lint.value.output, beside(lint.seconds));
+const format = await formatRun;
+if (!format.value.ok) console.log(format.value.output.trim());
+const formatCounts = { passed: format.value.ok ? 1 : 0, failed: format.value.ok ? 0 : 1 };
+stage('format check', format.value.ok, formatCounts, beside(format.seconds));
+if (htmlRun) {
+  const html = await htmlRun;
   let report: unknown;
   try {
-    report = JSON.parse(html.stdout);
+    report = JSON.parse(html.value.stdout);
   } catch {
     report = undefined;
   }
@@ -214,16 +261,9 @@ if (html) {
     'HTML (Nu checker)',
     counts !== undefined,
     counts,
-    `${html.output}\nThe Nu HTML checker needs Java 11 or later.`,
+    `${html.value.output}\nThe Nu HTML checker needs Java 11 or later.`,
+    beside(html.seconds),
   );
-}
-
-// The site at the root of its host, from dist/. BASE_PATH and SITE_DIR are set so a value
-// left in the shell cannot turn this run into another one.
-const rootEnv = { BASE_PATH: '', SITE_DIR: 'dist', E2E_REPORT: 'test-results/e2e.json' };
-if (built && browserReady) {
-  const e2eOk = await run('npx', ['playwright', 'test'], rootEnv);
-  stage('e2e tests', e2eOk, playwrightCounts(readJson(rootEnv.E2E_REPORT)));
 }
 
 // The same site in a folder of its host: built with BASE_PATH into dist-base/, served there.
