@@ -11,7 +11,10 @@ import { normaliseBase } from './src/config/deploy.ts';
 const launchOptions = chromiumLaunchOptions();
 
 const port = Number(process.env.E2E_PORT ?? 4399);
-/** The suite runs twice in `npm test`: at the root and under a base path (BASE_PATH, SITE_DIR). */
+/**
+ * `npm test` runs the suite at the root and, at the same time, its `@base` tests under a base
+ * path (BASE_PATH, SITE_DIR, and E2E_PORT for a server of its own).
+ */
 const base = normaliseBase(process.env.BASE_PATH);
 const siteDir = process.env.SITE_DIR ?? 'dist';
 const desktop = { ...devices['Desktop Chrome'], launchOptions };

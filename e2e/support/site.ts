@@ -6,8 +6,8 @@ import { defaultLang, isLang, type Lang } from '../../src/i18n/locales.ts';
 
 /**
  * Where the site under test lives, so every spec runs unchanged at the root of a host
- * and under a base path. `npm test` runs the suite twice: against `dist/` served at `/`,
- * and against `dist-base/` built and served with `BASE_PATH=/smart-gender/`.
+ * and under a base path. `npm test` runs the suite against `dist/` served at `/`, and its
+ * `@base` tests against `dist-base/`, built and served with `BASE_PATH=/smart-gender/`.
  *
  * Specs name pages by their site-relative path ("/en/news/"), and turn it into the served
  * path with `at()`; paths read from the site (links, sitemap <loc>s, page URLs) go back to

@@ -11,13 +11,14 @@
  *    the code is what passed last time; the only other one that runs to its end is in the copy of the project
  *    that e2e/third-language.spec.ts gives a third language), build, index; the unit tests (Vitest)
  *    beside it, on the core its one-at-a-time steps leave idle.
- * 3. Browser tests (Playwright) against dist/, served at the root of a host, with the
- *    checkers beside them: the Nu HTML checker over every built page (each page a test),
- *    lint (ESLint, each file a test) and the format check (Prettier, one test).
- * 4. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
- *    type checks of step 2 do not depend on the path, so only the build steps run) and the
- *    browser tests tagged `@base` against it, on the desktop: those whose result depends on
- *    the path (URLs, links, headers, feeds, sitemaps, search paths), not on the screen.
+ * 3. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
+ *    type checks of step 2 do not depend on the path, so only the build steps run).
+ * 4. Browser tests (Playwright) against dist/, served at the root of a host, and beside
+ *    them, in a worker of their own, the tests tagged `@base` against dist-base/, on the
+ *    desktop: those whose result depends on the path (URLs, links, headers, feeds,
+ *    sitemaps, search paths), not on the screen. Beside them too run the checkers: the Nu
+ *    HTML checker over every built page (each page a test), lint (ESLint, each file a test)
+ *    and the format check (Prettier, one test).
  *
  * Every stage runs even when an earlier one fails, so one run reports everything.
  */
@@ -41,6 +42,8 @@ import {
 /** The base path of the second browser run, and where its build goes. */
 const basePath = '/smart-gender/';
 const baseDir = 'dist-base';
+/** Where the base-path run's nginx listens: the main run's is on 4399 (playwright.config.ts). */
+const basePort = 4398;
 const vnuJar = 'node_modules/vnu-jar/build/dist/vnu.jar';
 
 type Env = Record<string, string | undefined>;
@@ -69,9 +72,10 @@ function run(command: string, args: string[], extra: Env = {}): Promise<boolean>
 function runQuietly(
   command: string,
   args: string[],
+  extra: Env = {},
 ): Promise<{ ok: boolean; stdout: string; output: string }> {
   return new Promise((done) => {
-    const child = spawn(command, args, { env: process.env });
+    const child = spawn(command, args, { env: withEnv(extra) });
     let stdout = '';
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -201,11 +205,30 @@ if (setUp) {
   browserReady = installed.ok;
 }
 
-// The checkers (lint, the format check, the HTML check) run beside the browser tests, on
-// the processor time those leave while they wait on pages and builds; alone, before them,
-// they kept one core mostly idle for half a minute. Typed lint reads the content types in
-// .astro/, which a build rewrites, so lint holds the fixture builds' lock while it runs
-// (src/tools/buildLock.ts): a browser test that builds waits for it, none starts that soon.
+// The same site in a folder of its host: built with BASE_PATH into dist-base/ (only for
+// its browser tests), before any browser test, so that its run can share the cores with
+// the main one (below).
+const baseEnv = {
+  BASE_PATH: basePath,
+  SITE_DIR: baseDir,
+  E2E_REPORT: 'test-results/e2e-base.json',
+  E2E_PORT: String(basePort),
+};
+rmSync(baseDir, { recursive: true, force: true });
+let baseBuilt = false;
+if (browserReady) {
+  baseBuilt = true;
+  for (const [command, args] of buildSteps(baseDir))
+    baseBuilt &&= await run(command, args, { BASE_PATH: basePath });
+  stage(`build under ${basePath}`, baseBuilt, baseBuilt ? { passed: 0, failed: 0 } : undefined);
+}
+
+// The checkers (lint, the format check, the HTML check) and the browser tests under the
+// base path run beside the main browser tests, on the processor time those leave while
+// they wait on pages, servers and builds; one after the other, the run left about a tenth
+// of two cores idle. Typed lint reads the content types in .astro/, which a build
+// rewrites, so lint holds the fixture builds' lock while it runs (src/tools/buildLock.ts):
+// a browser test that builds waits for it, none starts that soon.
 const lintReport = 'test-results/lint.json';
 const releaseBuilds = lockBuilds();
 const lintRun = timed(
@@ -229,6 +252,17 @@ const htmlRun = built
       ]),
     )
   : undefined;
+// The tests tagged @base, on the desktop, in one worker of their own (the main run has two);
+// their output is shown once the main run's is done.
+const baseRun = baseBuilt
+  ? timed(
+      runQuietly(
+        'npx',
+        ['playwright', 'test', '--grep', '@base', '--project', 'desktop', '--workers', '1'],
+        baseEnv,
+      ),
+    )
+  : undefined;
 
 // The site at the root of its host, from dist/. BASE_PATH and SITE_DIR are set so a value
 // left in the shell cannot turn this run into another one.
@@ -241,6 +275,16 @@ if (browsersRun) {
 
 // Their own times, beside the browser tests' (alone, the first to end counts the wait).
 const beside = (seconds: number) => (browsersRun ? { seconds, of: 'the e2e tests' } : undefined);
+if (baseRun) {
+  const baseTests = await baseRun;
+  process.stdout.write(baseTests.value.output);
+  stage(
+    `e2e tests under ${basePath}`,
+    baseTests.value.ok,
+    playwrightCounts(readJson(baseEnv.E2E_REPORT)),
+    beside(baseTests.seconds),
+  );
+}
 const lint = await lintRun;
 const lintCounts = eslintCounts(readJson(lintReport), process.cwd());
 checkerStage('lint', lint.value.ok, lintCounts, lint.value.output, beside(lint.seconds));
@@ -264,25 +308,6 @@ if (htmlRun) {
     `${html.value.output}\nThe Nu HTML checker needs Java 11 or later.`,
     beside(html.seconds),
   );
-}
-
-// The same site in a folder of its host: built with BASE_PATH into dist-base/, served there.
-const baseEnv = { BASE_PATH: basePath, SITE_DIR: baseDir, E2E_REPORT: 'test-results/e2e-base.json' };
-rmSync(baseDir, { recursive: true, force: true });
-// Built only for its browser tests.
-if (browserReady) {
-  let baseBuilt = true;
-  for (const [command, args] of buildSteps(baseDir))
-    baseBuilt &&= await run(command, args, { BASE_PATH: basePath });
-  stage(`build under ${basePath}`, baseBuilt, baseBuilt ? { passed: 0, failed: 0 } : undefined);
-  if (baseBuilt) {
-    const e2eOk = await run(
-      'npx',
-      ['playwright', 'test', '--grep', '@base', '--project', 'desktop'],
-      baseEnv,
-    );
-    stage(`e2e tests under ${basePath}`, e2eOk, playwrightCounts(readJson(baseEnv.E2E_REPORT)));
-  }
 }
 
 finish();
