@@ -1,14 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { brotliQuality, precompress } from './precompress.ts';
+
+/** A scratch folder for one test, removed after it. */
+const scratch: string[] = [];
+function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('precompress', () => {
   it('writes no copies with PRECOMPRESS=false, for hosts that compress at their edge', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'precompress-off-'));
+    const dir = scratchDir('precompress-off-');
     writeFileSync(join(dir, 'index.html'), `<p>${'ขอนแก่น '.repeat(200)}</p>`);
     const run = (value?: string) =>
       spawnSync('node', ['src/tools/precompress.ts', dir], {
@@ -23,7 +42,7 @@ describe('precompress', () => {
   });
 
   it('stops npm run build before any step on a PRECOMPRESS that is neither true nor false, naming it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'precompress-setting-'));
+    const dir = scratchDir('precompress-setting-');
     const out = join(dir, 'site');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'the site as it was');
@@ -40,7 +59,7 @@ describe('precompress', () => {
   });
 
   it('writes .br and .gz copies beside text files that decode to the same bytes, and leaves the rest', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'precompress-'));
+    const dir = scratchDir('precompress-');
     const page = `<!doctype html><html lang="th"><p>${'ทุกเพศเท่าเทียม '.repeat(200)}</p></html>`;
     writeFileSync(join(dir, 'index.html'), page);
     writeFileSync(join(dir, 'event.ics'), 'BEGIN:VCALENDAR\r\n'.repeat(50));
@@ -65,7 +84,7 @@ describe('precompress', () => {
   });
 
   it('does the pages and the search index apart, so the pages can be done while the index is made', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'precompress-parts-'));
+    const dir = scratchDir('precompress-parts-');
     const text = 'ทุกเพศเท่าเทียม '.repeat(200);
     mkdirSync(join(dir, 'pagefind'));
     writeFileSync(join(dir, 'index.html'), text);
