@@ -12,12 +12,14 @@ test('printed, the article keeps its title, date, venue and text, and shows wher
   readerPage: page,
 }) => {
   await page.goto(at(article));
-  // The real story links nowhere in its text: give it one link to the site and one away.
+  // The real story links nowhere in its text: give it one link away and two to the site, as
+  // its Markdown gives them with the site's address set (SITE_URL) and without.
   await page.evaluate(() => {
     const body = document.querySelector('article .body');
     body?.insertAdjacentHTML(
       'beforeend',
-      '<p><a href="https://www.example.go.th/smart-gender">away</a> <a href="/programme/">here</a></p>',
+      '<p><a href="https://www.example.go.th/smart-gender">away</a> <a href="/programme/">here</a> ' +
+        '<a href="/en/programme/" data-print-href="https://www.example.go.th/en/programme/">there</a></p>',
     );
   });
   try {
@@ -33,6 +35,7 @@ test('printed, the article keeps its title, date, venue and text, and shows wher
       '" (https://www.example.go.th/smart-gender)"',
     );
     expect(await after('/programme/')).toBe('" (/programme/)"');
+    expect(await after('/en/programme/')).toBe('" (https://www.example.go.th/en/programme/)"');
 
     for (const name of [/เมนูหลัก|Main menu/, /เปลี่ยนภาษา|Language/, /นโยบายของเว็บไซต์/]) {
       await expect(page.getByRole('navigation', { name }), String(name)).toBeHidden();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bodyImages, markdownBlocks, plainInline, renderInline } from './markdown.ts';
 
 /** A body's HTML, photos left out. */
-const renderMarkdown = (source: string, base?: string, root?: string) =>
-  markdownBlocks(source, base, root)
+const renderMarkdown = (source: string, base?: string, root?: string, printSite?: string) =>
+  markdownBlocks(source, base, root, printSite)
     .map((block) => ('html' in block ? block.html : ''))
     .join('');
 
@@ -52,6 +52,23 @@ describe('markdownBlocks: the HTML', () => {
     expect(renderMarkdown('[โครงการ](/programme/)', undefined, '/')).toContain('href="/programme/"');
     expect(renderInline('[Programme](/en/programme/)', undefined, '/smart-gender/')).toBe(
       '<a href="/smart-gender/en/programme/">Programme</a>',
+    );
+  });
+
+  it('gives a link to the site its whole address for print, once the site has an address', () => {
+    const source = '[โครงการ](/programme/) [นอก](https://example.org/a/) [ที่นี่](#vision)';
+    const page = renderMarkdown(source, undefined, '/smart-gender/', 'https://www.example.go.th/');
+    expect(page).toContain(
+      '<a href="/smart-gender/programme/" data-print-href="https://www.example.go.th/smart-gender/programme/">',
+    );
+    // Links away and within the page print as they are (global.css).
+    expect(page).toContain('<a href="https://example.org/a/">');
+    expect(page).toContain('<a href="#vision">');
+    // Without the site's address, or in a feed (whose links are whole already), none.
+    expect(renderMarkdown(source, undefined, '/smart-gender/')).not.toContain('data-print-href');
+    // An editor cannot set it: Markdown gives no attributes, and raw HTML is shown as text.
+    expect(renderMarkdown('<a href="/x/" data-print-href="https://evil.example/">x</a>')).not.toMatch(
+      /<a [^>]*data-print-href/,
     );
   });
 

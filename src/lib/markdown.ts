@@ -44,15 +44,22 @@ const inlineTags = ['strong', 'em', 's', 'a', 'code', 'br'];
  * resolve no relative link); without it, links stay as written. `root`: the site's base path.
  * An editor links to a page of the site by its path on the site (`/programme/`, what
  * `npm run check` resolves), so under a base path the link gets it in front
- * (`/smart-gender/programme/`).
+ * (`/smart-gender/programme/`). `printSite`: the site's address, when it is known; a link to
+ * the site then also carries its whole address, which a printed page shows after the link
+ * text (global.css), as a path alone leads nowhere on paper.
  */
-function clean(html: string, tags: string[], base?: string, root = siteBase): string {
+function clean(html: string, tags: string[], base?: string, root = siteBase, printSite?: string): string {
   const onSite = (url: string) => (url.startsWith('/') && !url.startsWith('//') ? assetPath(url, root) : url);
   const absolute = (url: string) => (base ? new URL(onSite(url), base).href : onSite(url));
+  const printed = (href: string) =>
+    printSite && href.startsWith('/') && !href.startsWith('//')
+      ? { 'data-print-href': new URL(href, printSite).href }
+      : {};
   return sanitizeHtml(html, {
     allowedTags: tags,
     allowedAttributes: {
-      a: ['href', 'title'],
+      // data-print-href is only ever set below: Markdown gives editors no attributes.
+      a: ['href', 'title', 'data-print-href'],
       img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
       ol: ['start'],
     },
@@ -62,10 +69,11 @@ function clean(html: string, tags: string[], base?: string, root = siteBase): st
     transformTags: {
       // The page's title is its only h1: a heading 1 in the body becomes a heading 2.
       h1: 'h2',
-      a: (tagName, attribs) => ({
-        tagName,
-        attribs: attribs.href ? { ...attribs, href: absolute(attribs.href) } : attribs,
-      }),
+      a: (tagName, { 'data-print-href': _unset, ...attribs }) => {
+        if (!attribs.href) return { tagName, attribs };
+        const href = absolute(attribs.href);
+        return { tagName, attribs: { ...attribs, href, ...printed(href) } };
+      },
       img: (tagName, attribs) => ({
         tagName,
         attribs: attribs.src ? { ...attribs, src: absolute(attribs.src), loading: 'lazy' } : attribs,
@@ -136,17 +144,24 @@ export function bodyImages(source: string): BodyImage[] {
  * A Markdown body as HTML blocks and the photos between them, so a page can give each
  * photo the same responsive figure as the cover and the gallery. Only a photo alone in its
  * paragraph is cut out (a figure cannot sit inside a paragraph); the content check asks
- * editors to put photos on their own line.
+ * editors to put photos on their own line. `base`, `root` and `printSite`: as `clean` takes them.
  * @example markdownBlocks('ก\n\n![ภาพ](../../media/a.jpg "งาน")') // [{ html: '<p>ก</p>\n' }, { photo: { src: '../../media/a.jpg', alt: 'ภาพ', caption: 'งาน' } }]
  */
-export function markdownBlocks(source: string, base?: string, root = siteBase): BodyBlock[] {
+export function markdownBlocks(
+  source: string,
+  base?: string,
+  root = siteBase,
+  printSite?: string,
+): BodyBlock[] {
   const env = {};
   const tokens = md.parse(source, env);
   const blocks: BodyBlock[] = [];
   let run: Token[] = [];
   const flush = () => {
     if (run.length)
-      blocks.push({ html: clean(md.renderer.render(run, md.options, env), allowedTags, base, root) });
+      blocks.push({
+        html: clean(md.renderer.render(run, md.options, env), allowedTags, base, root, printSite),
+      });
     run = [];
   };
   for (let i = 0; i < tokens.length; i++) {

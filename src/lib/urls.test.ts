@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   absoluteUrl,
   assetPath,
+  knownSite,
   everyLangPaths,
   langParam,
   languageName,
@@ -66,5 +67,13 @@ describe('assetPath', () => {
   it('puts language-independent files under the base path', () => {
     expect(assetPath('favicon.svg')).toBe('/favicon.svg');
     expect(assetPath('/sitemap-index.xml', '/smart-gender/')).toBe('/smart-gender/sitemap-index.xml');
+  });
+});
+
+describe('knownSite', () => {
+  it('is the address SITE_URL gives, and none while a build stands in localhost for it', () => {
+    expect(knownSite(new URL('https://www.example.go.th'))).toBe('https://www.example.go.th/');
+    expect(knownSite(new URL('http://localhost:4321/'))).toBeUndefined();
+    expect(knownSite(undefined)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { normaliseBase } from '../config/deploy.ts';
+import { defaults, normaliseBase } from '../config/deploy.ts';
 import { defaultLang, langs, locales, type Lang } from '../i18n/locales.ts';
 
 /**
@@ -33,6 +33,16 @@ export function localePath(lang: Lang, path = '', base = siteBase): string {
 export function absoluteUrl(path: string, site: URL | string | undefined): string {
   if (site === undefined) throw new Error('absoluteUrl: no site address (astro.config.mjs sets `site`)');
   return new URL(path, site).href;
+}
+
+/**
+ * The site's address when the deployment gives one (`SITE_URL`), for what must name the real
+ * host (a printed link); undefined while it is the stand-in a build uses without it.
+ * @example knownSite(new URL('https://www.example.go.th/')) // "https://www.example.go.th/"
+ * @example knownSite(new URL('http://localhost:4321/'))     // undefined
+ */
+export function knownSite(site: URL | undefined): string | undefined {
+  return site && site.href !== new URL(defaults.SITE_URL).href ? site.href : undefined;
 }
 
 /**
