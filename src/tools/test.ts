@@ -228,7 +228,8 @@ if (browserReady) {
 // they wait on pages, servers and builds; one after the other, the run left about a tenth
 // of two cores idle. Typed lint reads the content types in .astro/, which a build
 // rewrites, so lint holds the fixture builds' lock while it runs (src/tools/buildLock.ts):
-// a browser test that builds waits for it, none starts that soon.
+// a browser test that builds waits for it (the first come about a minute and a half in, and
+// lint, sharing the cores, takes about two), and the others use the time.
 const lintReport = 'test-results/lint.json';
 const releaseBuilds = lockBuilds();
 const lintRun = timed(
