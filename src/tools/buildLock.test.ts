@@ -1,27 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lockBuilds } from './buildLock.ts';
+import { scratchFolders } from './scratchFolders.ts';
 
-const scratch: string[] = [];
-function lockPath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'smart-gender-lock-'));
-  scratch.push(dir);
-  return join(dir, 'builds', '.lock');
-}
-afterEach(() => {
-  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchFolders();
+const lockPath = () => join(scratch('smart-gender-lock-'), 'builds', '.lock');
 
 /** The number of a process that has ended and been waited for. */
 function deadPid(): number {

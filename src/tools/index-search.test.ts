@@ -1,30 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolders } from './scratchFolders.ts';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchFolders();
 
 /**
  * A built site in miniature: one indexed page per language, at the root for the first. Text
  * goes into a paragraph; markup (starting with "<") is the indexed part as it is.
  */
 function site(pages: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'index-search-'));
-  made.push(dir);
+  const dir = scratch('index-search-');
   for (const [i, [lang, text]] of Object.entries(pages).entries()) {
     const folder = i === 0 ? dir : join(dir, lang);
     mkdirSync(folder, { recursive: true });

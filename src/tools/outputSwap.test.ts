@@ -1,21 +1,10 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildingDir, previousDir, swapIn, sweepLeftovers } from './outputSwap.ts';
+import { scratchFolders } from './scratchFolders.ts';
 
-const work: string[] = [];
-afterEach(() => {
-  for (const dir of work.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const scratchFolder = scratchFolders();
 
 /** A folder holding one page that says which build it is. */
 function build(dir: string, name: string): void {
@@ -24,11 +13,7 @@ function build(dir: string, name: string): void {
 }
 const which = (dir: string) => readFileSync(join(dir, 'news', 'index.html'), 'utf8');
 
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'smart-gender-swap-test-'));
-  work.push(dir);
-  return join(dir, 'dist');
-}
+const scratch = () => join(scratchFolder('smart-gender-swap-test-'), 'dist');
 
 /** Waits until `dir` is gone (removed by a background process), failing after 10 s. */
 async function gone(dir: string): Promise<boolean> {
