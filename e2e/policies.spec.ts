@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
-import { buildWith, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
+import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, langOfPath, siteFile, sitemapPaths } from './support/site.ts';
 import { startNginx } from '../src/tools/nginxServer.ts';
 import { freePort } from './support/site.ts';
@@ -147,6 +147,7 @@ test('with no contact or feedback setting, no page offers a made-up way to get h
 });
 
 const settings = {
+  SITE_URL: 'https://www.example.go.th',
   CONTACT_EMAIL: 'smartgender@example.go.th',
   FEEDBACK_URL: 'https://example.go.th/feedback',
   PRIVACY_EMAIL: 'dpo@example.go.th',
@@ -158,55 +159,84 @@ const helpText: Record<Lang, string> = {
   th: 'แจ้งปัญหาการใช้งานเว็บไซต์',
   en: 'Report a problem with this site',
 };
+/** A link to the site in the Thai launch story's text, for what a printed story shows. */
+const storyLink = { text: 'เกี่ยวกับโครงการ', path: '/programme/' };
 let withSettings: FixtureBuild | undefined;
-const settingsBuild = () => (withSettings ??= buildWith(() => undefined, settings, { pagesOnly: true }));
+const settingsBuild = () =>
+  (withSettings ??= buildWith(
+    (dir) =>
+      edit(
+        join(dir, 'news', 'th', 'smart-gender-launch.md'),
+        /\s*$/,
+        `\n\nอ่านต่อ: [${storyLink.text}](${storyLink.path})\n`,
+      ),
+    settings,
+    { pagesOnly: true },
+  ));
 
-test('with the settings given, the policies state them in each language, and help is one link in one place on every page', async ({
-  browser,
-}) => {
-  test.setTimeout(180_000);
-  const build = settingsBuild();
-  expect(build.ok, build.output).toBe(true);
-  const server = await startNginx(build.outDir, await freePort());
-  const page = await browser.newPage();
-  try {
-    await page.goto(`${server.origin}/en/policies/privacy/`);
-    const main = page.getByRole('main');
-    await expect(main).toContainText('The host keeps these records for 90 days');
-    await expect(main.getByRole('link', { name: settings.PRIVACY_EMAIL })).toHaveAttribute(
-      'href',
-      `mailto:${settings.PRIVACY_EMAIL}`,
-    );
-    await expect(main).toContainText('This notice was last reviewed on 30 November 2026.');
-    await page.goto(`${server.origin}/policies/privacy/`);
-    // Buddhist Era in Thai.
-    await expect(page.getByRole('main')).toContainText('ทบทวนนโยบายนี้ครั้งล่าสุดเมื่อ 30 พฤศจิกายน 2569');
-    await page.goto(`${server.origin}/en/policies/accessibility/`);
-    await expect(page.getByRole('heading', { name: 'Reporting a problem' })).toBeVisible();
-    await expect(page.getByRole('main').getByRole('link', { name: settings.FEEDBACK_URL })).toBeVisible();
-    await expect(page.getByRole('main')).toContainText(
-      'The version of the site these checks were made for is dated 29 November 2026.',
-    );
+// One build with every setting given, which the tests below share: one after the other, in one worker.
+test.describe('a deployment with its settings given', () => {
+  test.describe.configure({ mode: 'serial' });
 
-    // 3.2.6: the same help link, first in the footer after its two lines, on every page: seen
-    // here on one page of each language, and read from every page the build wrote.
-    for (const lang of langs) {
-      await page.goto(`${server.origin}${prefix(lang)}`);
-      const help = page.getByRole('contentinfo').locator('a').first();
-      await expect(help).toHaveText(helpText[lang]);
-      await expect(help).toHaveAttribute('href', settings.FEEDBACK_URL);
+  test('with the settings given, the policies state them in each language, and help is one link in one place on every page', async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const build = settingsBuild();
+    expect(build.ok, build.output).toBe(true);
+    const server = await startNginx(build.outDir, await freePort());
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.origin}/en/policies/privacy/`);
+      const main = page.getByRole('main');
+      await expect(main).toContainText('The host keeps these records for 90 days');
+      await expect(main.getByRole('link', { name: settings.PRIVACY_EMAIL })).toHaveAttribute(
+        'href',
+        `mailto:${settings.PRIVACY_EMAIL}`,
+      );
+      await expect(main).toContainText('This notice was last reviewed on 30 November 2026.');
+      await page.goto(`${server.origin}/policies/privacy/`);
+      // Buddhist Era in Thai.
+      await expect(page.getByRole('main')).toContainText('ทบทวนนโยบายนี้ครั้งล่าสุดเมื่อ 30 พฤศจิกายน 2569');
+      await page.goto(`${server.origin}/en/policies/accessibility/`);
+      await expect(page.getByRole('heading', { name: 'Reporting a problem' })).toBeVisible();
+      await expect(page.getByRole('main').getByRole('link', { name: settings.FEEDBACK_URL })).toBeVisible();
+      await expect(page.getByRole('main')).toContainText(
+        'The version of the site these checks were made for is dated 29 November 2026.',
+      );
+
+      // 3.2.6: the same help link, first in the footer after its two lines, on every page: seen
+      // here on one page of each language, and read from every page the build wrote.
+      for (const lang of langs) {
+        await page.goto(`${server.origin}${prefix(lang)}`);
+        const help = page.getByRole('contentinfo').locator('a').first();
+        await expect(help).toHaveText(helpText[lang]);
+        await expect(help).toHaveAttribute('href', settings.FEEDBACK_URL);
+      }
+      for (const path of [...pages, '/404.html']) {
+        const file = path.endsWith('.html') ? [path] : [path, 'index.html'];
+        const built = readFileSync(join(build.outDir, ...file), 'utf8');
+        const footer = /<footer[\s\S]*<\/footer>/.exec(built)?.[0] ?? '';
+        const first = /<a\b[^>]*href="([^"]*)"[^>]*>([^<]*)<\/a>/.exec(footer);
+        expect([first?.[1], first?.[2]], path).toEqual([settings.FEEDBACK_URL, helpText[langOfPath(path)]]);
+      }
+    } finally {
+      await page.close();
+      await server.stop();
     }
-    for (const path of [...pages, '/404.html']) {
-      const file = path.endsWith('.html') ? [path] : [path, 'index.html'];
-      const built = readFileSync(join(build.outDir, ...file), 'utf8');
-      const footer = /<footer[\s\S]*<\/footer>/.exec(built)?.[0] ?? '';
-      const first = /<a\b[^>]*href="([^"]*)"[^>]*>([^<]*)<\/a>/.exec(footer);
-      expect([first?.[1], first?.[2]], path).toEqual([settings.FEEDBACK_URL, helpText[langOfPath(path)]]);
-    }
-  } finally {
-    await page.close();
-    await server.stop();
-  }
+  });
+
+  test("printed, a link in a story's text to the site shows the whole address SITE_URL gives", () => {
+    const build = settingsBuild();
+    expect(build.ok, build.output).toBe(true);
+    const page = readFileSync(join(build.outDir, 'news', 'smart-gender-launch', 'index.html'), 'utf8');
+    // The story's own text: the menu links to the same page under the same name.
+    const story = /<article[\s\S]*<\/article>/.exec(page)?.[0] ?? '';
+    const link = new RegExp(`<a href="${storyLink.path}"[^>]*>${storyLink.text}</a>`).exec(story)?.[0];
+    expect(link, 'the link in the story').toBeDefined();
+    // global.css prints this after the link text, in place of the path.
+    expect(link).toContain(`data-print-href="${settings.SITE_URL}${storyLink.path}"`);
+  });
 });
 
 test('a malformed setting stops the check, so the build, naming the variable', () => {
