@@ -1,100 +1,52 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
 import { freePort } from './support/site.ts';
+import { copyEnv, copyWithLao, lao } from './support/thirdLanguage.ts';
 
 /*
- * A third language by configuration alone. A temporary copy of the project gets exactly the
- * README's three steps for Lao ("lo"): a row in the locale table, a strings file (the English
- * one, copied) and the content (the English entries, copied). Nothing else changes. Its
- * `npm run build` must then give Lao everything the two languages have: routes, `lang`,
- * hreflang in pages and sitemap, the feed, the search index, the language switch, the 404
- * page and the no-results links.
+ * A third language by configuration alone (e2e/support/thirdLanguage.ts): a copy of the
+ * project given exactly the README's three steps for Lao. Its `npm run build` must then give
+ * Lao everything the two languages have: routes, `lang`, hreflang in pages and sitemap, the
+ * feed, the search index, the language switch, the 404 page and the no-results links.
+ *
+ * `npm test` makes the copy and type-checks it before the browser tests, its one type check,
+ * and names it in LAO_COPY; the build here then leaves that check out. Run alone, this spec
+ * makes a copy of its own and builds it with the type check.
  */
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
-const lao = {
-  label: 'ລາວ',
-  row: `  lo: {
-    lang: 'lo',
-    label: 'ລາວ',
-    dir: 'ltr',
-    intl: 'lo-LA',
-    time: { hour: 'numeric', hourCycle: 'h23', pattern: '{hour}:{minute}', periods: ['', ''] },
-    dateTime: '{date} {time}',
-    font: undefined,
-    og: 'lo_LA',
-    fullStop: false,
-  },
-`,
-};
 const story = 'smart-gender-launch';
+const given = process.env.LAO_COPY;
 
 let project = '';
 let server: RunningServer | undefined;
 let origin = '';
 let output = '';
 
-/** A copy of the project with Lao added as the README says, built with `npm run build`. */
-function buildWithLao(): void {
-  project = mkdtempSync(join(tmpdir(), 'smart-gender-lo-'));
-  for (const part of ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    cpSync(part, join(project, part), { recursive: true });
-  }
-  symlinkSync(join(process.cwd(), 'node_modules'), join(project, 'node_modules'), 'dir');
-
-  // 1. A row in the locale table.
-  const table = join(project, 'src/i18n/locales.ts');
-  const end = '} as const satisfies Record<string, Locale>;';
-  const source = readFileSync(table, 'utf8');
-  expect(source, 'the locale table ends where the README says').toContain(end);
-  writeFileSync(table, source.replace(end, `${lao.row}${end}`));
-  // 2. Its interface strings.
-  cpSync(join(project, 'src/i18n/strings/en.ts'), join(project, 'src/i18n/strings/lo.ts'));
-  // 3. Its content, and its link-preview card.
-  for (const collection of readdirSync(join(project, 'content'))) {
-    cpSync(join(project, 'content', collection, 'en'), join(project, 'content', collection, 'lo'), {
-      recursive: true,
-    });
-  }
-  cpSync(join(project, 'public/og/en.png'), join(project, 'public/og/lo.png'));
-
-  // The copy's own content, output and settings (no SITE_URL: a first build as a newcomer
-  // runs it); its own content cache too, as the default one is inside node_modules, which
-  // the copy shares through the link.
-  const {
-    CONTENT_DIR: _content,
-    OUT_DIR: _out,
-    BASE_PATH: _base,
-    SITE_DIR: _site,
-    SITE_URL: _url,
-    ...env
-  } = process.env;
+test.beforeAll(async () => {
+  // A whole `npm run build`: a minute or more while other specs run.
+  test.setTimeout(240_000);
+  project = given ?? copyWithLao();
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: project,
-    env: { ...env, ASTRO_CACHE_DIR: join(project, '.cache') },
+    env: { ...copyEnv(project), ...(given && { SKIP_TYPE_CHECK: '1' }) },
     encoding: 'utf8',
   });
   output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
   expect(result.status, output).toBe(0);
-}
-
-test.beforeAll(async () => {
-  // A whole `npm run build`, type check included: a minute or more while other specs run.
-  test.setTimeout(240_000);
-  buildWithLao();
   server = await startNginx(join(project, 'dist'), await freePort());
   origin = server.origin;
 });
 
 test.afterAll(async () => {
   await server?.stop();
-  if (project) rmSync(project, { recursive: true, force: true });
+  // A copy npm test made is npm test's to remove.
+  if (project && !given) rmSync(project, { recursive: true, force: true });
 });
 
 const html = async (page: Page, path: string) => {

@@ -7,10 +7,10 @@
  *    what to install. An install (about half a minute on a bare machine, most of it download
  *    and unpacking) runs beside step 2, which needs none of it; if it fails after all, its
  *    message is shown and the browser tests (steps 3 and 4) do not run; the rest still does.
- * 2. `npm run build`: content check, type check (`astro check`, which a build skips while
- *    the code is what passed last time; the only other one that runs to its end is in the copy of the project
- *    that e2e/third-language.spec.ts gives a third language), build, index; the unit tests (Vitest)
- *    beside it, on the core its one-at-a-time steps leave idle.
+ * 2. `npm run build` without its type check: content check, build, index. Beside it, the run's
+ *    one type check (`astro check`), in a copy of the project with a third language added
+ *    (e2e/support/thirdLanguage.ts), which holds every file of the project; and the unit
+ *    tests (Vitest).
  * 3. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
  *    type checks of step 2 do not depend on the path, so only the build steps run).
  * 4. Browser tests (Playwright) against dist/, served at the root of a host, and beside
@@ -28,6 +28,7 @@ import { resolve } from 'node:path';
 import { buildSteps } from './buildSteps.ts';
 import { nextStep, readMachine } from './ensureBrowser.ts';
 import { lockBuilds } from './buildLock.ts';
+import { copyEnv, copyWithLao } from '../../e2e/support/thirdLanguage.ts';
 import {
   eslintCounts,
   findingLine,
@@ -73,9 +74,10 @@ function runQuietly(
   command: string,
   args: string[],
   extra: Env = {},
+  cwd?: string,
 ): Promise<{ ok: boolean; stdout: string; output: string }> {
   return new Promise((done) => {
-    const child = spawn(command, args, { env: withEnv(extra) });
+    const child = spawn(command, args, { env: withEnv(extra), cwd });
     let stdout = '';
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -162,6 +164,7 @@ async function timed<T>(started: Promise<T>): Promise<{ value: T; seconds: numbe
 }
 
 function finish(): never {
+  rmSync(laoCopy, { recursive: true, force: true });
   console.log(`\nTime: ${times.join(', ')}`);
   const line = `${total.passed} passed, ${total.failed} failed`;
   writeFileSync('test-results/summary.txt', `${line}\n`);
@@ -171,6 +174,8 @@ function finish(): never {
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
+/** The copy of the project with a third language that step 2 type-checks; removed at the end. */
+const laoCopy = copyWithLao();
 
 const browserPlan = nextStep(readMachine(), new Set(), { server: true });
 if (browserPlan.kind === 'stop') {
@@ -185,13 +190,22 @@ let browserReady = !setUp;
 if (setUp) console.log('Installing what the browser tests need, beside the build…');
 else stage('browser set-up', true, { passed: 0, failed: 0 });
 
-// The unit tests need no build, so they run beside it, on the core its one-at-a-time steps
-// (the content and type checks, the search index) leave idle; their report follows the build's.
+// The type check, once per run, in a copy of the project with a third language added as the
+// README says (e2e/support/thirdLanguage.ts, which e2e/third-language.spec.ts then builds): the
+// copy holds every file of the project, so this one check covers the project's own code and
+// shows that a row, a strings file and the content keep the types whole. So the build below
+// leaves its own out. It runs beside the build, as do the unit tests, which need no build:
+// on the core the build's one-at-a-time steps (content check, search index) leave idle.
+const typesRun = runQuietly('npx', ['astro', 'check'], copyEnv(laoCopy), laoCopy);
 const unitRun = runQuietly('npx', ['vitest', 'run']);
 
 // An empty BASE_PATH means the root, whatever `.env` or the shell says.
-const built = await run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined });
+const built = await run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined, SKIP_TYPE_CHECK: '1' });
 stage('build', built, built ? { passed: 0, failed: 0 } : undefined);
+
+const types = await typesRun;
+process.stdout.write(types.output);
+stage('type check', types.ok, types.ok ? { passed: 0, failed: 0 } : undefined);
 
 const unit = await unitRun;
 process.stdout.write(unit.output);
@@ -267,7 +281,7 @@ const baseRun = baseBuilt
 
 // The site at the root of its host, from dist/. BASE_PATH and SITE_DIR are set so a value
 // left in the shell cannot turn this run into another one.
-const rootEnv = { BASE_PATH: '', SITE_DIR: 'dist', E2E_REPORT: 'test-results/e2e.json' };
+const rootEnv = { BASE_PATH: '', SITE_DIR: 'dist', E2E_REPORT: 'test-results/e2e.json', LAO_COPY: laoCopy };
 const browsersRun = built && browserReady;
 if (browsersRun) {
   const e2eOk = await run('npx', ['playwright', 'test'], rootEnv);
