@@ -33,8 +33,10 @@ describe('findChromium', () => {
     const tests = chromiumLaunchOptions([], 'tests', debian);
     expect(tests.executablePath).toBe('/usr/bin/chromium-headless-shell');
     expect(tests.args).toEqual(expect.arrayContaining(['--no-sandbox', '--disable-background-networking']));
+    expect(tests.args).toContain('--in-process-gpu');
     const lighthouse = chromiumLaunchOptions(['--remote-debugging-port=9333'], 'lighthouse', debian);
     expect(lighthouse.executablePath).toBe('/usr/bin/chromium');
+    expect(lighthouse.args).not.toContain('--in-process-gpu');
     expect(lighthouse.args?.at(-1)).toBe('--remote-debugging-port=9333');
     // Playwright's own: its headless shell for tests, its full browser (by channel) for Lighthouse.
     expect(chromiumLaunchOptions([], 'tests', () => true)).toEqual({});
