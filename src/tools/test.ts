@@ -6,13 +6,14 @@
  *    they are missing and nothing here can install them, nothing runs and one message says
  *    what to install. An install (about half a minute on a bare machine, most of it download
  *    and unpacking) runs beside step 2, which needs none of it; if it fails after all, its
- *    message is shown and the browser tests (steps 3 and 4) do not run; the rest still does.
+ *    message is shown and the browser tests (step 4) do not run; the rest still does.
  * 2. `npm run build` without its type check: content check, build, index. Beside it, the run's
  *    one type check (`astro check`), in a copy of the project with a third language added
  *    (e2e/support/thirdLanguage.ts), which holds every file of the project; and the unit
  *    tests (Vitest).
  * 3. The site built again under `BASE_PATH=/smart-gender/` (into dist-base/; the content and
- *    type checks of step 2 do not depend on the path, so only the build steps run).
+ *    type checks of step 2 do not depend on the path, so only the build steps run), once the
+ *    first build is done, beside the rest of step 2 and the install.
  * 4. Browser tests (Playwright) against dist/, served at the root of a host, and beside
  *    them, in a worker of their own, the tests tagged `@base` against dist-base/, on the
  *    desktop: those whose result depends on the path (URLs, links, headers, feeds,
@@ -203,6 +204,20 @@ const unitRun = runQuietly('npx', ['vitest', 'run']);
 const built = await run('npm', ['run', 'build'], { BASE_PATH: '', OUT_DIR: undefined, SKIP_TYPE_CHECK: '1' });
 stage('build', built, built ? { passed: 0, failed: 0 } : undefined);
 
+// The same site in a folder of its host: built with BASE_PATH into dist-base/ (only for its
+// browser tests) while the type check, the unit tests and any install finish, so that its
+// tests can share the cores with the main ones from the start (below).
+rmSync(baseDir, { recursive: true, force: true });
+const baseBuildRun = (async () => {
+  let output = '';
+  for (const [command, args] of buildSteps(baseDir)) {
+    const step = await runQuietly(command, args, { BASE_PATH: basePath });
+    output += step.output;
+    if (!step.ok) return { ok: false, output };
+  }
+  return { ok: true, output };
+})();
+
 const types = await typesRun;
 process.stdout.write(types.output);
 stage('type check', types.ok, types.ok ? { passed: 0, failed: 0 } : undefined);
@@ -219,23 +234,16 @@ if (setUp) {
   browserReady = installed.ok;
 }
 
-// The same site in a folder of its host: built with BASE_PATH into dist-base/ (only for
-// its browser tests), before any browser test, so that its run can share the cores with
-// the main one (below).
+const baseBuild = await baseBuildRun;
+process.stdout.write(baseBuild.output);
+stage(`build under ${basePath}`, baseBuild.ok, baseBuild.ok ? { passed: 0, failed: 0 } : undefined);
+const baseBuilt = baseBuild.ok && browserReady;
 const baseEnv = {
   BASE_PATH: basePath,
   SITE_DIR: baseDir,
   E2E_REPORT: 'test-results/e2e-base.json',
   E2E_PORT: String(basePort),
 };
-rmSync(baseDir, { recursive: true, force: true });
-let baseBuilt = false;
-if (browserReady) {
-  baseBuilt = true;
-  for (const [command, args] of buildSteps(baseDir))
-    baseBuilt &&= await run(command, args, { BASE_PATH: basePath });
-  stage(`build under ${basePath}`, baseBuilt, baseBuilt ? { passed: 0, failed: 0 } : undefined);
-}
 
 // The checkers (lint, the format check, the HTML check) and the browser tests under the
 // base path run beside the main browser tests, on the processor time those leave while
