@@ -27,7 +27,7 @@ import { precompressOn, siteUrlNotice } from '../config/deploy.ts';
 import { loadSettingsFile } from '../config/env.ts';
 import { schemas } from '../lib/schemas.ts';
 import { buildSteps, withoutEmptyCollectionWarnings } from './buildSteps.ts';
-import { codeFiles, digestOf } from './digest.ts';
+import { codeFiles, digestOf, typeCheckPlan } from './digest.ts';
 import { buildingDir, swapIn, sweepLeftovers } from './outputSwap.ts';
 import { runStep, type StepRun } from './runStep.ts';
 
@@ -130,13 +130,14 @@ const code = codeFiles();
 const codeDigest = code && `${process.version} ${digestOf(code)}`;
 const codeUnchanged =
   codeDigest !== undefined && existsSync(codeStamp) && readFileSync(codeStamp, 'utf8') === codeDigest;
+// `npm test` type-checks the code once, in a copy of the project with a third language
+// added (e2e/support/thirdLanguage.ts), and builds without a check of its own.
+const types = typeCheckPlan(codeUnchanged, process.env.SKIP_TYPE_CHECK === '1');
 if (codeUnchanged)
   console.log(
     'Type check: the code is as it was when it last passed; not run again. / โค้ดเหมือนครั้งล่าสุดที่ตรวจผ่าน จึงไม่ตรวจชนิดข้อมูลซ้ำ',
   );
-// `npm test` type-checks the code once, in a copy of the project with a third language
-// added (e2e/support/thirdLanguage.ts), and builds without a check of its own.
-else if (process.env.SKIP_TYPE_CHECK === '1')
+else if (!types.check)
   console.log('Type check: left out (SKIP_TYPE_CHECK=1). / ข้ามการตรวจชนิดข้อมูล (SKIP_TYPE_CHECK=1)');
 else if (!(await timed('type check', typeCheck)).ok) fail('Type check failed (astro check).');
 const built = await timed('astro build', () => {
@@ -155,7 +156,7 @@ if (!pagesCompressed.ok || !(await timed('precompress search index', () => runSt
 
 mkdirSync(dirname(schemaStamp), { recursive: true });
 writeFileSync(schemaStamp, schemaDigest);
-if (codeDigest) writeFileSync(codeStamp, codeDigest);
+if (codeDigest && types.record) writeFileSync(codeStamp, codeDigest);
 await timed('folder swap', () => swapIn(outDir));
 console.log(`Built into ${outDir}/`);
 // Last, where it is seen: the settings as Astro read them, from the environment or `.env`.

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeFiles, digestOf } from './digest.ts';
+import { codeFiles, digestOf, typeCheckPlan } from './digest.ts';
 
 /** Every file under `dir`, with `dir` in its path. */
 const filesUnder = (dir: string) =>
@@ -51,5 +51,14 @@ describe('digestOf', () => {
     expect(codeFiles(repo)).toBeUndefined();
     execFileSync('git', ['init', '--quiet'], { cwd: repo });
     expect(codeFiles(repo)?.sort()).toEqual([join(repo, '.gitignore'), join(repo, 'src', 'page.ts')]);
+  });
+});
+
+describe('typeCheckPlan', () => {
+  it('checks changed code and records it, skips code that passed before, and never records code it left unchecked', () => {
+    expect(typeCheckPlan(false, false)).toEqual({ check: true, record: true });
+    expect(typeCheckPlan(true, false)).toEqual({ check: false, record: true });
+    expect(typeCheckPlan(true, true)).toEqual({ check: false, record: true });
+    expect(typeCheckPlan(false, true)).toEqual({ check: false, record: false });
   });
 });

@@ -35,3 +35,14 @@ export function codeFiles(cwd = '.'): string[] | undefined {
     return undefined;
   }
 }
+
+/**
+ * Whether `npm run build` runs the type check, and whether its success may record the code
+ * as passed (so that the next build skips the check): code that passed before is not checked
+ * again; code whose check was left out (`SKIP_TYPE_CHECK=1`, which `npm test` sets, as it
+ * checks a copy of the project) is checked by the next build that does not leave it out.
+ */
+export function typeCheckPlan(codeUnchanged: boolean, leftOut: boolean): { check: boolean; record: boolean } {
+  if (codeUnchanged) return { check: false, record: true };
+  return leftOut ? { check: false, record: false } : { check: true, record: true };
+}
