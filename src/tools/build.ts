@@ -115,10 +115,6 @@ const schemaFiles = ['src/content.config.ts', 'src/lib/schemas.ts'];
 const schemaStamp = join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'schemas.sha256');
 const schemaDigest = digestOf(schemaFiles);
 const schemasChanged = !existsSync(schemaStamp) || readFileSync(schemaStamp, 'utf8') !== schemaDigest;
-const [build, index, precompressPages, precompressIndex] = buildSteps(fresh, [
-  ...(schemasChanged ? ['--force'] : []),
-  ...process.argv.slice(2),
-]);
 /**
  * The type check's result depends on the code alone (it runs on empty collections), so it is
  * not run again while every file of the project outside `content/` (git's list, untracked
@@ -130,6 +126,13 @@ const code = codeFiles();
 const codeDigest = code && `${process.version} ${digestOf(code)}`;
 const codeUnchanged =
   codeDigest !== undefined && existsSync(codeStamp) && readFileSync(codeStamp, 'utf8') === codeDigest;
+// The pages' compressed copies are taken from the last build where a page is unchanged,
+// unless the code that writes them may have changed since (src/tools/precompress.ts).
+const [build, index, precompressPages, precompressIndex] = buildSteps(
+  fresh,
+  [...(schemasChanged ? ['--force'] : []), ...process.argv.slice(2)],
+  codeUnchanged ? outDir : undefined,
+);
 // `npm test` type-checks the code once, in a copy of the project with a third language
 // added (e2e/support/thirdLanguage.ts), and builds without a check of its own.
 const types = typeCheckPlan(codeUnchanged, process.env.SKIP_TYPE_CHECK === '1');

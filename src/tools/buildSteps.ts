@@ -9,16 +9,18 @@ type Step = [command: string, args: string[]];
  * memory at once, then the compressed copies of every text file (src/tools/precompress.ts):
  * the pages' (which `npm run build` writes while the index is made) and the index's.
  * `npm run build` runs them between its checks and its folder swap; the tests' fixture
- * builds and the benchmark run them alone. Extra arguments go to `astro build`.
+ * builds and the benchmark run them alone. Extra arguments go to `astro build`; `previous`
+ * names the last build's output, whose compressed copies of unchanged pages are taken.
  */
 export function buildSteps(
   outDir: string,
   astroArgs: string[] = [],
+  previous?: string,
 ): [astro: Step, index: Step, precompressPages: Step, precompressIndex: Step] {
   return [
     ['astro', ['build', '--outDir', outDir, ...astroArgs]],
     ['node', ['src/tools/index-search.ts', outDir]],
-    ['node', ['src/tools/precompress.ts', outDir, 'pages']],
+    ['node', ['src/tools/precompress.ts', outDir, 'pages', ...(previous ? [`--reuse=${previous}`] : [])]],
     ['node', ['src/tools/precompress.ts', outDir, 'search']],
   ];
 }

@@ -48,7 +48,7 @@ describe('precompress', () => {
     writeFileSync(join(dir, 'event.ics'), 'BEGIN:VCALENDAR\r\n'.repeat(50));
     writeFileSync(join(dir, 'font.woff2'), Buffer.alloc(2000, 7));
     writeFileSync(join(dir, 'tiny.css'), 'a{}');
-    expect(precompress(dir)).toBe(3);
+    expect(precompress(dir)).toEqual({ files: 3, reused: 0 });
     expect(readdirSync(dir).sort()).toEqual(
       [
         'event.ics',
@@ -72,11 +72,46 @@ describe('precompress', () => {
     mkdirSync(join(dir, 'pagefind'));
     writeFileSync(join(dir, 'index.html'), text);
     writeFileSync(join(dir, 'pagefind', 'pagefind.js'), text);
-    expect(precompress(dir, 'pages')).toBe(1);
+    expect(precompress(dir, 'pages').files).toBe(1);
     expect(existsSync(join(dir, 'index.html.br'))).toBe(true);
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js.br'))).toBe(false);
-    expect(precompress(dir, 'search')).toBe(1);
+    expect(precompress(dir, 'search').files).toBe(1);
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js.br'))).toBe(true);
+  });
+
+  it("takes the last build's copies of an unchanged page, and compresses a changed one anew", () => {
+    const before = scratchDir('precompress-before-');
+    const after = scratchDir('precompress-after-');
+    const unchanged = `<p>${'ขอนแก่น '.repeat(200)}</p>`;
+    const edited = (n: number) => `<h1>เรื่องที่ ${String(n)}</h1><p>${'เยาวชน '.repeat(200)}</p>`;
+    for (const dir of [before, after]) writeFileSync(join(dir, 'index.html'), unchanged);
+    mkdirSync(join(before, 'news'));
+    mkdirSync(join(after, 'news'));
+    writeFileSync(join(before, 'news', 'index.html'), edited(1));
+    writeFileSync(join(after, 'news', 'index.html'), edited(2));
+    writeFileSync(join(after, 'new.html'), unchanged);
+    precompress(before);
+    expect(precompress(after, 'all', before)).toEqual({ files: 3, reused: 1 });
+    // The same bytes as the last build's copies…
+    for (const ext of ['.br', '.gz'])
+      expect(readFileSync(join(after, `index.html${ext}`))).toEqual(
+        readFileSync(join(before, `index.html${ext}`)),
+      );
+    // …and a changed page's copies hold the page as it is now, never as it was.
+    expect(brotliDecompressSync(readFileSync(join(after, 'news', 'index.html.br'))).toString()).toBe(
+      edited(2),
+    );
+    expect(gunzipSync(readFileSync(join(after, 'news', 'index.html.gz'))).toString()).toBe(edited(2));
+    expect(gunzipSync(readFileSync(join(after, 'new.html.gz'))).toString()).toBe(unchanged);
+  });
+
+  it('compresses a page whose last build wrote no copies (PRECOMPRESS=false then)', () => {
+    const before = scratchDir('precompress-none-before-');
+    const after = scratchDir('precompress-none-after-');
+    const page = `<p>${'ขอนแก่น '.repeat(200)}</p>`;
+    for (const dir of [before, after]) writeFileSync(join(dir, 'index.html'), page);
+    expect(precompress(after, 'all', before)).toEqual({ files: 1, reused: 0 });
+    expect(brotliDecompressSync(readFileSync(join(after, 'index.html.br'))).toString()).toBe(page);
   });
 
   it('spends the strongest level on files every reader fetches, a fast one on the many pages', () => {
