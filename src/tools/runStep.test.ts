@@ -6,7 +6,9 @@ const node = process.execPath;
 /** A program that keeps a core busy until it has used `ms` of processor time (not of the clock). */
 const spin = (ms: number) => `while (process.cpuUsage().user + process.cpuUsage().system < ${ms * 1000});`;
 
-describe('runStep', () => {
+// These programs spend a set amount of processor time, not of the clock: beside a build and
+// an install (as npm test runs them), a second of it can take several on the clock.
+describe('runStep', { timeout: 30_000 }, () => {
   it("reports a step's success, its output and its own processor time", async () => {
     const busy = `${spin(400)} console.log("done")`;
     const run = await runStep(node, ['-e', busy], { capture: true });
