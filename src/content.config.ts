@@ -23,13 +23,15 @@ const contentDir = process.env.CONTENT_DIR ?? './content';
  * does a cover, and pages give them the same responsive figure (`src/lib/photos.ts`).
  *
  * The site renders a body itself, from its Markdown (`src/components/Body.astro`, the feeds),
- * and never asks Astro to (`render()`), so the HTML Astro renders for each entry is not kept:
- * Astro bundles its whole store into the build, and at 5,000 stories per language that HTML
- * was 45 % of it, slowing every build's bundling and loading (a next build's `astro build`
- * went from 38 s to 30 s). The images it found in that HTML (`assetImports`) go with it.
+ * and never asks Astro to (`render()`), so the store keeps neither the HTML Astro renders for
+ * each entry (nor the images it found in it, `assetImports`) nor the Markdown: a page reads
+ * the bodies it shows from their files (`bodyOf` in src/lib/content.ts). Astro bundles its
+ * whole store into the build, and at 5,000 stories per language that HTML was 45 % of it and
+ * the Markdown most of the rest, slowing every build's bundling and loading (a next build's
+ * `astro build`: 38 s with both, 30 s without the HTML).
  */
 function markdownIn(collection: string): Loader {
-  const files = glob({ base: `${contentDir}/${collection}`, pattern: '*/*.md' });
+  const files = glob({ base: `${contentDir}/${collection}`, pattern: '*/*.md', retainBody: false });
   return {
     name: 'markdown-with-photos',
     load: (context) =>

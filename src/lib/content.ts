@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { parseFrontmatter } from 'astro/markdown';
 import type { Lang } from '../i18n/locales.ts';
 import { pairTwins, type LocalizedPage } from './twins.ts';
 import { parseIsoWithOffset } from './dates.ts';
@@ -27,6 +29,15 @@ export function localizedPages<C extends CollectionKey>(
     cache.set(collection, pages);
   }
   return pages as Promise<LocalizedPage<CollectionEntry<C>>[]>;
+}
+
+/**
+ * An entry's Markdown body, read from its file (the content store does not keep it: see
+ * src/content.config.ts), as Astro's loader reads it: without the front matter, trimmed.
+ * Builds run from the project's folder, where the loader's file paths start.
+ */
+export function bodyOf(entry: { filePath?: string | undefined }): string {
+  return entry.filePath ? parseFrontmatter(readFileSync(entry.filePath, 'utf8')).content.trim() : '';
 }
 
 /** The pages of a collection in one language. */

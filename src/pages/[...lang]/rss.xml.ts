@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { t } from '../../i18n/dictionaries.ts';
 import { locales, type Lang } from '../../i18n/locales.ts';
-import { newsDate, newsIn } from '../../lib/content.ts';
+import { bodyOf, newsDate, newsIn } from '../../lib/content.ts';
 import { markdownBlocks } from '../../lib/markdown.ts';
 import { feedFigureOf } from '../../lib/coverImages.ts';
 import { withFiles } from '../../lib/photos.ts';
@@ -31,7 +31,7 @@ export async function GET({ props, site }: APIContext<{ lang: Lang }>) {
         const { cover, bodyPhotos } = story.entry.data;
         // Feed readers show the story's photo above its text, and the body's photos where
         // they stand, by absolute address.
-        const blocks = withFiles(markdownBlocks(story.entry.body ?? '', link), bodyPhotos, story.slug);
+        const blocks = withFiles(markdownBlocks(bodyOf(story.entry), link), bodyPhotos, story.slug);
         const body = await Promise.all(
           blocks.map(async (block) => ('html' in block ? block.html : feedFigureOf(block.photo, site))),
         );
