@@ -13,8 +13,8 @@
  * that build's copies instead of being compressed again. Most pages of a site are unchanged
  * from one build to the next (at 5,000 stories per language, compressing them all took
  * 11 processor-seconds a build); a page that changed in any byte is compressed anew, so no
- * copy ever holds an older page. `npm run build` passes it while the code is unchanged since
- * its last build, so a new compression level reaches every page.
+ * copy ever holds an older page. `npm run build` passes it only while the code is what last
+ * passed its type check (src/tools/build.ts), so a new compression level reaches every page.
  */
 import { copyFileSync, existsSync, linkSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
