@@ -66,8 +66,8 @@ const inSearchIndex = (file: string) => /^pagefind[\\/]/.test(file);
  */
 function reuse(path: string, bytes: Buffer, before: string): boolean {
   if (!existsSync(`${before}.gz`) || !existsSync(before) || !readFileSync(before).equals(bytes)) return false;
-  for (const ext of ['.gz', '.br'])
-    if (existsSync(`${before}${ext}`)) linkOrCopy(`${before}${ext}`, `${path}${ext}`);
+  linkOrCopy(`${before}.gz`, `${path}.gz`);
+  if (existsSync(`${before}.br`)) linkOrCopy(`${before}.br`, `${path}.br`);
   return true;
 }
 
