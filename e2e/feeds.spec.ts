@@ -191,9 +191,13 @@ const hostile = [
   '<iframe src="https://evil.example/"></iframe>',
 ].join('\n');
 
+/** A body given to a related story, which the real one lacks (the source shows its opening only). */
+const relatedBody = 'เนื้อหาเต็มของข่าวนี้ที่บรรณาธิการเพิ่มเข้ามา';
+
 /**
- * The real content with hostile Markdown in the launch story and a related story's summary,
- * and a link to a page of the site in the story, built for a folder of its host.
+ * The real content with hostile Markdown in the launch story and a related story's summary
+ * (and a body of its own), and a link to a page of the site in the story, built for a folder
+ * of its host.
  */
 let hostileBuild: FixtureBuild | undefined;
 function editorsMarkdown(): FixtureBuild {
@@ -207,10 +211,10 @@ function editorsMarkdown(): FixtureBuild {
         const text = readFileSync(related, 'utf8');
         writeFileSync(
           related,
-          text.replace(
+          `${text.replace(
             /^summary: .*$/m,
             'summary: "*สรุป* <script>alert(1)</script> [x](javascript:alert(2))"',
-          ),
+          )}\n${relatedBody}\n`,
         );
       }
     },
@@ -279,6 +283,9 @@ test.describe('hostile Markdown', () => {
       pathToFileURL(join(build.outDir, 'related/chiang-mai-ev-street-cleaner/index.html')).href,
     );
     await expect(page.getByRole('article').locator('blockquote em')).toHaveText('สรุป');
+    // Its body, read from its file, in place of the note that only the opening is known.
+    await expect(page.getByRole('article')).toContainText(relatedBody);
+    await expect(page.getByRole('article')).not.toContainText('หน้าต้นฉบับแสดงเพียง');
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
   });

@@ -35,6 +35,7 @@ const copy = {
     relatedTitle: 'ดวงเฮง! อดีต ผอ. กองช่างเทศบาล ถูกรางวัลที่ 1 รับ 30 ล้านบาท',
     municipalityTerm: 'เทศบาล',
     municipality: 'เทศบาลนครปากเกร็ด',
+    knownOnly: 'หน้าต้นฉบับแสดงเพียงหัวข้อและข้อความตอนต้นของข่าวนี้ จึงแสดงได้เพียงเท่านี้',
     share: 'แชร์',
     shareDevice: 'แชร์…',
     copyLink: 'คัดลอกลิงก์',
@@ -67,6 +68,8 @@ const copy = {
       'Lucky break! Former municipal public works director wins first prize, takes home 30 million baht',
     municipalityTerm: 'Municipality',
     municipality: 'Pak Kret City Municipality',
+    knownOnly:
+      'The original page shows only the headline and the opening words of this story, so that is all shown here.',
     share: 'Share',
     shareDevice: 'Share…',
     copyLink: 'Copy link',
@@ -161,6 +164,8 @@ for (const lang of langs) {
           .click();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.relatedTitle);
         await expect(fact(page, t.municipalityTerm)).toHaveText(t.municipality);
+        // The source page gives this story's opening words only, and the page says so.
+        await expect(page.getByRole('article')).toContainText(t.knownOnly);
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await expectNoSideScroll(page, testInfo);
       },
