@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parseFrontmatter } from 'astro/markdown';
 import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
@@ -28,10 +28,18 @@ const contentDir = process.env.CONTENT_DIR ?? './content';
  * the bodies it shows from their files (`bodyOf` in src/lib/content.ts). Astro bundles its
  * whole store into the build, and at 5,000 stories per language that HTML was 45 % of it and
  * the Markdown most of the rest, slowing every build's bundling and loading (a next build's
- * `astro build`: 38 s with both, 30 s without the HTML, 25 s without either).
+ * `astro build`: 38 s with both, 30 s without the HTML, 25 s without either). Nor does the
+ * loader render an entry it reads (`deferRender`: 4 s of a first build at that size); the
+ * store is not told so (`deferredRender`), or Astro would bundle every Markdown file as a
+ * module of its own, to render it for a page that never asks.
  */
 function markdownIn(collection: string): Loader {
-  const files = glob({ base: `${contentDir}/${collection}`, pattern: '*/*.md', retainBody: false });
+  const files = glob({
+    base: `${contentDir}/${collection}`,
+    pattern: '*/*.md',
+    retainBody: false,
+    deferRender: true,
+  });
   return {
     name: 'markdown-with-photos',
     load: (context) =>
@@ -39,13 +47,18 @@ function markdownIn(collection: string): Loader {
         ...context,
         store: {
           ...context.store,
-          set: ({ rendered: _html, assetImports: _itsImages, ...entry }) => context.store.set(entry),
+          set: ({ rendered: _html, assetImports: _itsImages, deferredRender: _later, ...entry }) =>
+            context.store.set(entry),
         },
-        parseData: async (entry) => {
-          const { content } = parseFrontmatter(await readFile(entry.filePath ?? '', 'utf8'));
-          const bodyPhotos = bodyImages(content)
-            .filter((image) => image.alone)
-            .map((image) => image.src);
+        parseData: (entry) => {
+          // Read again, as the loader gives its schema the front matter only; most bodies hold
+          // no image at all ("![" starts every one), and their front matter is not parsed twice.
+          const source = readFileSync(entry.filePath ?? '', 'utf8');
+          const bodyPhotos = source.includes('![')
+            ? bodyImages(parseFrontmatter(source).content)
+                .filter((image) => image.alone)
+                .map((image) => image.src)
+            : [];
           return context.parseData({ ...entry, data: { ...entry.data, bodyPhotos } });
         },
       }),

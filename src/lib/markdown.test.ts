@@ -121,6 +121,14 @@ describe('markdownBlocks', () => {
       { src: '../../media/b.jpg', line: 6, alone: false },
     ]);
   });
+
+  it('finds an image written by reference, and none in a body without one', () => {
+    const byReference = 'ข้อความ\n\n![ห้องประชุม][hall]\n\n[hall]: ../../media/launch/hall.jpg "งาน"';
+    expect(bodyImages(byReference).map(({ src, alone }) => ({ src, alone }))).toEqual([
+      { src: '../../media/launch/hall.jpg', alone: true },
+    ]);
+    expect(bodyImages('ข้อความ [ลิงก์](/news/) และ !ตกใจ [วงเล็บ]')).toEqual([]);
+  });
 });
 
 describe('renderInline', () => {
