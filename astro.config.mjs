@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, sharpImageService } from 'astro/config';
 import { deployment } from './src/config/deploy.ts';
 import { loadSettingsFile } from './src/config/env.ts';
 import { defaultLang, langs } from './src/i18n/locales.ts';
@@ -25,6 +25,10 @@ export default defineConfig({
   // No inline script or style, so one static Content-Security-Policy fits every page; one
   // stylesheet for the whole site (a few KB), cached across pages.
   build: { inlineStylesheets: 'never' },
+  // A photo's colour at half resolution, as a camera's JPEG holds it: sharp's AVIF default
+  // keeps it whole (4:4:4), storing detail the photo never had. A story photo's AVIF copies
+  // are then about a tenth smaller and a fifth faster to make.
+  image: { service: sharpImageService({ avif: { chromaSubsampling: '4:2:0' } }) },
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   // The search index is built by `npm run build` once Astro has exited (src/tools/index-search.ts).
   integrations: [siteSitemap(), headers(), cms()],
