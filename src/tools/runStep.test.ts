@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { runStep } from './runStep.ts';
 
@@ -37,6 +38,11 @@ describe('runStep', { timeout: 30_000 }, () => {
     expect(failing).toMatchObject({ ok: false, output: 'broken\n' });
     const missing = await runStep('no-such-command-here', [], { capture: true });
     expect(missing.ok).toBe(false);
-    expect(missing.output).toContain('ENOENT');
+    expect(missing.output).toContain('no-such-command-here');
+  });
+
+  it('runs a step in the folder it is given', async () => {
+    const run = await runStep(node, ['-e', 'console.log(process.cwd())'], { cwd: tmpdir(), capture: true });
+    expect(run.output.trim()).toBe(realpathSync(tmpdir()));
   });
 });
