@@ -1,16 +1,7 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { codeFiles } from '../../src/tools/digest.ts';
+import { join } from 'node:path';
+import { copyCode } from '../../src/tools/projectCopy.ts';
 
 /**
  * A third language by configuration alone: a copy of the project given exactly the README's
@@ -39,23 +30,11 @@ export const lao = {
 /** Where the locale table ends, as the README's first step says. */
 const tableEnd = '} as const satisfies Record<string, Locale>;';
 
-/** What a copy holds outside a git repository (in one, git's list: every file not ignored). */
-const parts = ['src', 'e2e', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
-
 /** Copies the project into a new temporary folder, adds Lao to it and returns the folder. */
 export function copyWithLao(project = process.cwd()): string {
   const copy = mkdtempSync(join(tmpdir(), 'smart-gender-lo-'));
-  const files = codeFiles(project);
-  if (files)
-    // Git also lists a tracked file that has been deleted and not yet committed.
-    for (const file of files.filter((f) => existsSync(f))) {
-      const to = join(copy, relative(project, file));
-      mkdirSync(dirname(to), { recursive: true });
-      cpSync(file, to);
-    }
-  else for (const part of parts) cpSync(join(project, part), join(copy, part), { recursive: true });
+  copyCode(project, copy);
   cpSync(join(project, 'content'), join(copy, 'content'), { recursive: true });
-  symlinkSync(resolve(project, 'node_modules'), join(copy, 'node_modules'), 'dir');
 
   // 1. A row in the locale table.
   const table = join(copy, 'src/i18n/locales.ts');
