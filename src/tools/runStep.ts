@@ -15,10 +15,11 @@ export interface StepRun {
  * in the kernel's 100 ticks a second) are the processor time of the processes it waited for.
  * Linux counts a process's time for its parent only once the parent has waited for it, so a
  * parent running two steps side by side cannot tell their times apart; each step's own shell
- * can. A shell holds 2 MB, where a Node process in its place held 40, beside steps that hold
- * most of the build's memory. Elsewhere the command runs as it is, its time unmeasured.
+ * can (the step itself does not get the descriptor). A shell holds 2 MB, where a Node process
+ * in its place held 40, beside steps that hold most of the build's memory. Elsewhere the
+ * command runs as it is, its time unmeasured.
  */
-const timingShell = '"$@"; status=$?; cat /proc/$$/stat >&3; exit $status';
+const timingShell = '"$@" 3>&-; status=$?; cat /proc/$$/stat >&3; exit $status';
 const procStat = existsSync('/proc/self/stat');
 
 /**
