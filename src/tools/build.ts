@@ -165,8 +165,8 @@ else if (!types.check)
 /**
  * The type check runs beside the content check and then beside the start of Astro's build
  * (reading the content, bundling), where each keeps a core busy: at 5,000 stories per language
- * the two together held 1.76 to 1.97 GiB in five runs, about what the search index holds at
- * its own peak later (1.83 to 2.0 GiB), and the build was a few seconds shorter than with one
+ * the two together held 1762 to 1973 MiB in five runs, about what the search index holds at
+ * its own peak later (1713 to 2021 MiB), and the build was a few seconds shorter than with one
  * after the other (this machine's noise, 5 to 10 s a run, hides how many). Each step runs in a
  * process of its own, so this one stays small. A build whose content has errors stops before
  * Astro's; one whose code does not pass fails once Astro's build is done, and `dist/` is left
