@@ -21,14 +21,14 @@
  * other work holds. The file is rewritten after every step, so a failed build leaves the steps
  * that ran. Nothing else changes: the messages are the same with or without it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { precompressOn, siteUrlNotice } from '../config/deploy.ts';
 import { loadSettingsFile } from '../config/env.ts';
 import { schemas } from '../lib/schemas.ts';
-import { buildSteps, withoutEmptyCollectionWarnings } from './buildSteps.ts';
-import { codeFiles, digestOf, typeCheckPlan } from './digest.ts';
+import { buildSteps, failures, withoutEmptyCollectionWarnings } from './buildSteps.ts';
+import { codeFiles, digestOf, stamp, typeCheckPlan } from './digest.ts';
 import { copyCode } from './projectCopy.ts';
 import { buildingDir, swapIn, sweepLeftovers } from './outputSwap.ts';
 import { runStep, type StepRun } from './runStep.ts';
@@ -95,7 +95,7 @@ try {
 async function typeCheck(): Promise<StepRun> {
   const copy = mkdtempSync(join(tmpdir(), 'smart-gender-types-'));
   try {
-    copyCode('.', copy);
+    copyCode('.', copy, code);
     for (const collection of Object.keys(schemas))
       mkdirSync(join(copy, 'content', collection), { recursive: true });
     const result = await runStep('astro', ['check', '--tsconfig', 'tsconfig.build.json'], {
@@ -121,36 +121,33 @@ async function typeCheck(): Promise<StepRun> {
  * cached before a schema change would miss its new fields and defaults. So the build clears
  * the cache (`--force`) whenever either file differs from the last successful build's.
  */
-const schemaFiles = ['src/content.config.ts', 'src/lib/schemas.ts'];
-const schemaStamp = join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'schemas.sha256');
-const schemaDigest = digestOf(schemaFiles);
-const schemasChanged = !existsSync(schemaStamp) || readFileSync(schemaStamp, 'utf8') !== schemaDigest;
+const cacheDir = process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro';
+const schemaStamp = stamp(
+  join(cacheDir, 'schemas.sha256'),
+  digestOf(['src/content.config.ts', 'src/lib/schemas.ts']),
+);
 /**
  * Astro keeps the photos it has made in the same folder, named by the sizes and formats asked
  * for but not by the encoder's settings (`image` in astro.config.mjs): after a change there,
  * the photos made before would be served as they were. So they are made anew whenever that
  * file differs from the last successful build's.
  */
-const imageStamp = join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'images.sha256');
-const imageDigest = digestOf(['astro.config.mjs']);
-if (!existsSync(imageStamp) || readFileSync(imageStamp, 'utf8') !== imageDigest)
-  rmSync(join(dirname(imageStamp), 'assets'), { recursive: true, force: true });
+const imageStamp = stamp(join(cacheDir, 'images.sha256'), digestOf(['astro.config.mjs']));
+if (!imageStamp.same) rmSync(join(cacheDir, 'assets'), { recursive: true, force: true });
 /**
  * The type check's result depends on the code alone (it runs on empty collections), so it is
  * not run again while every file of the project outside `content/` (git's list, untracked
  * files included) and Node's version are what they were at its last success: an editor who
  * changes only content does not wait for it. Outside a git repository it always runs.
  */
-const codeStamp = join(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'types.sha256');
 const code = codeFiles();
-const codeDigest = code && `${process.version} ${digestOf(code)}`;
-const codeUnchanged =
-  codeDigest !== undefined && existsSync(codeStamp) && readFileSync(codeStamp, 'utf8') === codeDigest;
+const codeStamp = stamp(join(cacheDir, 'types.sha256'), code && `${process.version} ${digestOf(code)}`);
+const codeUnchanged = codeStamp.same;
 // The pages' compressed copies are taken from the last build where a page is unchanged,
 // unless the code that writes them may have changed since (src/tools/precompress.ts).
 const [build, index, precompressPages, precompressIndex] = buildSteps(
   fresh,
-  [...(schemasChanged ? ['--force'] : []), ...process.argv.slice(2)],
+  [...(schemaStamp.same ? [] : ['--force']), ...process.argv.slice(2)],
   codeUnchanged ? outDir : undefined,
 );
 // `npm test` type-checks the code once, in a copy of the project with a third language
@@ -176,25 +173,13 @@ const typing = types.check
   ? timed('type check', typeCheck).catch((error: unknown): StepRun => ({ ok: false, output: String(error) }))
   : undefined;
 const checked = await timed('content check', () => runStep('node', ['src/tools/check.ts', '--in-build']));
-const typeError = 'Type check failed (astro check). / ตรวจชนิดข้อมูลไม่ผ่าน';
-if (!checked.ok)
-  fail(
-    [
-      'Content has errors (npm run check). / เนื้อหามีข้อผิดพลาด',
-      ...((await typing)?.ok === false ? [typeError] : []),
-    ].join('\n'),
-  );
+if (!checked.ok) fail(failures({ content: false, types: (await typing)?.ok }).join('\n'));
 const built = await timed('astro build', () => {
   rmSync(fresh, { recursive: true, force: true });
   return runStep(...build);
 });
-const typed = await typing;
-if (!built.ok || typed?.ok === false)
-  fail(
-    [...(typed?.ok === false ? [typeError] : []), ...(built.ok ? [] : ['Build failed (astro build).'])].join(
-      '\n',
-    ),
-  );
+const afterBuild = failures({ content: true, types: (await typing)?.ok, build: built.ok });
+if (afterBuild.length) fail(afterBuild.join('\n'));
 // Pagefind indexes on one core while the pages' compressed copies are written on the other.
 const [indexed, pagesCompressed] = await Promise.all([
   timed('search index', () => runStep(...index)),
@@ -204,10 +189,9 @@ if (!indexed.ok) fail('Search indexing failed.');
 if (!pagesCompressed.ok || !(await timed('precompress search index', () => runStep(...precompressIndex))).ok)
   fail('Writing the compressed copies failed.');
 
-mkdirSync(dirname(schemaStamp), { recursive: true });
-writeFileSync(schemaStamp, schemaDigest);
-writeFileSync(imageStamp, imageDigest);
-if (codeDigest && types.record) writeFileSync(codeStamp, codeDigest);
+schemaStamp.record();
+imageStamp.record();
+if (types.record) codeStamp.record();
 await timed('folder swap', () => swapIn(outDir));
 console.log(`Built into ${outDir}/`);
 // Last, where it is seen: the settings as Astro read them, from the environment or `.env`.

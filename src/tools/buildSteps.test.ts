@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutEmptyCollectionWarnings } from './buildSteps.ts';
+import { failures, withoutEmptyCollectionWarnings } from './buildSteps.ts';
 
 describe('withoutEmptyCollectionWarnings', () => {
   // As `astro check` printed it on the empty collections of `npm run build`'s type check.
@@ -33,5 +33,24 @@ Result (174 files):
   it('keeps every other line, the type errors above all', () => {
     const errors = 'src/lib/content.ts:3:1 - error ts(2322): No files found is not a type.\n';
     expect(withoutEmptyCollectionWarnings(errors)).toBe(errors);
+  });
+});
+
+describe('failures', () => {
+  it('says every way a build failed, in both languages where editors read it', () => {
+    expect(failures({ content: false, types: false })).toEqual([
+      'Content has errors (npm run check). / เนื้อหามีข้อผิดพลาด',
+      'Type check failed (astro check). / ตรวจชนิดข้อมูลไม่ผ่าน',
+    ]);
+    expect(failures({ content: true, types: false, build: false })).toEqual([
+      'Type check failed (astro check). / ตรวจชนิดข้อมูลไม่ผ่าน',
+      'Build failed (astro build).',
+    ]);
+  });
+
+  it('says nothing of a step that passed or did not run', () => {
+    expect(failures({ content: true, types: true, build: true })).toEqual([]);
+    expect(failures({ content: true, build: true })).toEqual([]);
+    expect(failures({ content: false })).toEqual(['Content has errors (npm run check). / เนื้อหามีข้อผิดพลาด']);
   });
 });

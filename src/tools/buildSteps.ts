@@ -37,3 +37,20 @@ export function withoutEmptyCollectionWarnings(output: string): string {
     .filter((line) => !stripVTControlCharacters(line).includes('] No files found matching '))
     .join('');
 }
+
+/**
+ * What a failed build says, a line for each way it failed: the checks run side by side
+ * (src/tools/build.ts), so one that fails the content check and the type check says both.
+ * Undefined for a step that did not run; nothing when none failed.
+ */
+export function failures(ok: {
+  content: boolean;
+  types?: boolean | undefined;
+  build?: boolean | undefined;
+}): string[] {
+  return [
+    ...(ok.content ? [] : ['Content has errors (npm run check). / เนื้อหามีข้อผิดพลาด']),
+    ...(ok.types === false ? ['Type check failed (astro check). / ตรวจชนิดข้อมูลไม่ผ่าน'] : []),
+    ...(ok.build === false ? ['Build failed (astro build).'] : []),
+  ];
+}

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeFiles, digestOf, typeCheckPlan } from './digest.ts';
+import { codeFiles, digestOf, stamp, typeCheckPlan } from './digest.ts';
 
 /** Every file under `dir`, with `dir` in its path. */
 const filesUnder = (dir: string) =>
@@ -60,5 +60,26 @@ describe('typeCheckPlan', () => {
     expect(typeCheckPlan(true, false)).toEqual({ check: false, record: true });
     expect(typeCheckPlan(true, true)).toEqual({ check: false, record: true });
     expect(typeCheckPlan(false, true)).toEqual({ check: false, record: false });
+  });
+});
+
+describe('stamp', () => {
+  it('is the same only when the digest saved at the last success is this one', () => {
+    const path = join(dir, 'cache', 'images.sha256');
+    expect(stamp(path, 'a').same).toBe(false);
+    stamp(path, 'a').record();
+    expect(stamp(path, 'a').same).toBe(true);
+    // A change is seen until the build that follows it succeeds.
+    expect(stamp(path, 'b').same).toBe(false);
+    expect(stamp(path, 'a').same).toBe(true);
+    stamp(path, 'b').record();
+    expect(stamp(path, 'a').same).toBe(false);
+  });
+
+  it('is never the same without a digest (outside a git repository), and records nothing', () => {
+    const path = join(dir, 'cache', 'types.sha256');
+    stamp(path, undefined).record();
+    expect(stamp(path, undefined).same).toBe(false);
+    expect(stamp(path, 'a').same).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * One SHA-256 over the names and bytes of `files` (missing ones left out), in a fixed
@@ -45,4 +45,21 @@ export function codeFiles(cwd = '.'): string[] | undefined {
 export function typeCheckPlan(codeUnchanged: boolean, leftOut: boolean): { check: boolean; record: boolean } {
   if (codeUnchanged) return { check: false, record: true };
   return leftOut ? { check: false, record: false } : { check: true, record: true };
+}
+
+/**
+ * A digest saved in the file `path` at a build's success: `same` says whether `digest` is
+ * what the last successful build saved there (never when there is none, or no digest), and
+ * `record` saves it once this build has succeeded. `npm run build` keeps three: the schemas
+ * (stale cached entries), the image settings (stale cached photos) and the code (the type check).
+ */
+export function stamp(path: string, digest: string | undefined): { same: boolean; record: () => void } {
+  return {
+    same: digest !== undefined && existsSync(path) && readFileSync(path, 'utf8') === digest,
+    record: () => {
+      if (digest === undefined) return;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, digest);
+    },
+  };
 }

@@ -18,10 +18,9 @@ const parts = [
  * ignores (builds, caches, settings) and the dependencies, which are linked, not copied. A
  * command run in the copy has a `.astro/` folder of its own, so it can run beside one in the
  * project (`npm run build`'s type check), and its files can be changed (the tests' third
- * language).
+ * language). `files`: git's list, when the caller has it already.
  */
-export function copyCode(project: string, into: string): void {
-  const files = codeFiles(project);
+export function copyCode(project: string, into: string, files = codeFiles(project)): void {
   if (files)
     // Git also lists a tracked file that has been deleted and not yet committed.
     for (const file of files.filter((f) => existsSync(f))) {
