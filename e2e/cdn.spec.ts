@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { APIResponse, Page } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
 import {
@@ -377,4 +378,20 @@ test('a second build of the same sources, search index included, is byte-identic
     differences,
     `the two builds differ in ${differences.length} files:\n${differences.join('\n')}`,
   ).toEqual([]);
+});
+
+// Promise: a server that sends the build's .br or .gz copy of a file sends that file as
+// built. The pages' copies are made while Astro is still writing them
+// (src/tools/precompress.ts, `--alongside`), so a page written again after its copies were
+// made must have had them made again.
+test('every compressed copy in the build decodes to the file beside it', () => {
+  const copies = [...tree(siteRoot).keys()].filter((file) => /\.(br|gz)$/.test(file));
+  expect(copies.length, 'compressed copies in the build').toBeGreaterThan(40);
+  const wrong = copies.filter((copy) => {
+    const unpack = copy.endsWith('.br') ? brotliDecompressSync : gunzipSync;
+    return !unpack(readFileSync(join(siteRoot, copy))).equals(
+      readFileSync(join(siteRoot, copy.slice(0, -3))),
+    );
+  });
+  expect(wrong, 'copies that do not decode to their file').toEqual([]);
 });

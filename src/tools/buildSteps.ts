@@ -7,7 +7,7 @@ type Step = [command: string, args: string[]];
  * The commands that build the site into `outDir`: Astro's build, then the search index of
  * what it built (src/tools/index-search.ts), run once Astro has exited so the two never hold
  * memory at once, then the compressed copies of every text file (src/tools/precompress.ts):
- * the pages' (which `npm run build` writes while the index is made) and the index's.
+ * the pages' (which `npm run build` writes while Astro writes the pages) and the index's.
  * `npm run build` runs them between its checks and its folder swap; the tests' fixture
  * builds and the benchmark run them alone. Extra arguments go to `astro build`; `previous`
  * names the last build's output, whose compressed copies of unchanged pages are taken.

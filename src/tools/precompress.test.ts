@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { brotliQuality, precompress } from './precompress.ts';
+import { brotliQuality, pageFollower, precompress, precompressAlongside } from './precompress.ts';
 import { scratchFolders } from './scratchFolders.ts';
 
 const scratchDir = scratchFolders();
@@ -120,5 +121,118 @@ describe('precompress', () => {
     expect(brotliQuality('pagefind/pagefind.js')).toBe(11);
     expect(brotliQuality('news/smart-gender-launch/index.html')).toBe(5);
     expect(brotliQuality('sitemap-0.xml')).toBe(5);
+  });
+});
+
+/** Writes `text` at `file` under `dir`, making its folders. */
+function put(dir: string, file: string, text: string): void {
+  mkdirSync(join(dir, file, '..'), { recursive: true });
+  writeFileSync(join(dir, file), text);
+}
+
+/** What a copy beside `file` decodes to, or undefined when there is none. */
+function decoded(dir: string, file: string, ext: 'br' | 'gz'): string | undefined {
+  const path = join(dir, `${file}.${ext}`);
+  if (!existsSync(path)) return undefined;
+  return (ext === 'br' ? brotliDecompressSync : gunzipSync)(readFileSync(path)).toString();
+}
+
+/** Resolves once `ready` holds, checking every 10 ms; fails the test after 5 s. */
+async function until(ready: () => boolean): Promise<void> {
+  for (let waited = 0; !ready(); waited += 10) {
+    if (waited > 5000) throw new Error('waited 5 s in vain');
+    await sleep(10);
+  }
+}
+
+const story = (n: number) =>
+  `<!doctype html><html lang="th"><p>${`เรื่องที่ ${String(n)} `.repeat(300)}</p></html>`;
+
+describe('pageFollower', () => {
+  it('gives each page once, as it appears, in new folders and old ones', () => {
+    const dir = scratchDir('follow-');
+    const next = pageFollower(join(dir, 'site'));
+    // Before Astro has made its folder.
+    expect(next()).toEqual([]);
+    put(dir, 'site/index.html', story(1));
+    put(dir, 'site/news/a/index.html', story(2));
+    put(dir, 'site/_astro/style.css', 'a{}');
+    expect(next().sort()).toEqual(['index.html', join('news', 'a', 'index.html')]);
+    expect(next()).toEqual([]);
+    put(dir, 'site/news/b/index.html', story(3));
+    put(dir, 'site/en/news/a/index.html', story(4));
+    put(dir, 'site/404.html', story(5));
+    expect(next().sort()).toEqual([
+      '404.html',
+      join('en', 'news', 'a', 'index.html'),
+      join('news', 'b', 'index.html'),
+    ]);
+  });
+
+  it("leaves out folders whose name starts with a dot (Astro's scratch folder, deleted at its end)", () => {
+    const dir = scratchDir('follow-dot-');
+    put(dir, '.prerender/chunks/page.html', story(1));
+    put(dir, 'index.html', story(2));
+    expect(pageFollower(dir)()).toEqual(['index.html']);
+  });
+});
+
+describe('precompressAlongside', () => {
+  it('compresses pages while they are written, and at the end leaves every copy true to its file', async () => {
+    const dir = scratchDir('alongside-');
+    const { promise: written, resolve } = Promise.withResolvers<boolean>();
+    const run = precompressAlongside(dir, 'pages', undefined, written, 10);
+    put(dir, 'news/a/index.html', story(1));
+    put(dir, '.prerender/chunks/entry.html', story(9));
+    // Compressed before the build is over: on the core Astro leaves idle.
+    await until(() => decoded(dir, join('news', 'a', 'index.html'), 'br') === story(1));
+    // Written again after its copies were made, as a page read half-written would be…
+    put(dir, 'news/a/index.html', story(2));
+    // …and the files that come last: a stylesheet, and the search index, not a page.
+    put(dir, '_astro/style.css', 'a{color:red}'.repeat(100));
+    put(dir, 'pagefind/pagefind.js', 'x'.repeat(1000));
+    rmSync(join(dir, '.prerender'), { recursive: true });
+    resolve(true);
+    expect(await run).toEqual({ files: 2, reused: 0 });
+    for (const ext of ['br', 'gz'] as const) {
+      expect(decoded(dir, join('news', 'a', 'index.html'), ext)).toBe(story(2));
+      expect(decoded(dir, join('_astro', 'style.css'), ext)).toBe('a{color:red}'.repeat(100));
+      expect(decoded(dir, join('pagefind', 'pagefind.js'), ext)).toBeUndefined();
+    }
+  });
+
+  it('drops the copies of a page that is gone by the end', async () => {
+    const dir = scratchDir('alongside-gone-');
+    const { promise: written, resolve } = Promise.withResolvers<boolean>();
+    const run = precompressAlongside(dir, 'pages', undefined, written, 10);
+    put(dir, 'draft/index.html', story(1));
+    await until(() => existsSync(join(dir, 'draft', 'index.html.gz')));
+    rmSync(join(dir, 'draft', 'index.html'));
+    resolve(true);
+    expect(await run).toEqual({ files: 0, reused: 0 });
+    expect(readdirSync(join(dir, 'draft'))).toEqual([]);
+  });
+
+  it('stops without its last pass when the build has failed', async () => {
+    const dir = scratchDir('alongside-failed-');
+    put(dir, '_astro/style.css', 'a{color:red}'.repeat(100));
+    expect(await precompressAlongside(dir, 'pages', undefined, Promise.resolve(false), 10)).toBeUndefined();
+    expect(existsSync(join(dir, '_astro', 'style.css.br'))).toBe(false);
+  });
+
+  it("takes the last build's copies of the pages that are unchanged", async () => {
+    const before = scratchDir('alongside-before-');
+    const after = scratchDir('alongside-after-');
+    put(before, 'index.html', story(1));
+    put(before, 'news/index.html', story(2));
+    precompress(before);
+    const { promise: written, resolve } = Promise.withResolvers<boolean>();
+    const run = precompressAlongside(after, 'pages', before, written, 10);
+    put(after, 'index.html', story(1));
+    put(after, 'news/index.html', story(3));
+    resolve(true);
+    expect(await run).toEqual({ files: 2, reused: 1 });
+    expect(readFileSync(join(after, 'index.html.br'))).toEqual(readFileSync(join(before, 'index.html.br')));
+    expect(decoded(after, join('news', 'index.html'), 'br')).toBe(story(3));
   });
 });

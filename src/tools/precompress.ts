@@ -3,7 +3,8 @@
  * (`.gz`) copy beside every compressible file of a built site (or of one part of it), so a
  * server sends them as they are (nginx's `brotli_static` and `gzip_static`) instead of
  * compressing each response, and at the strongest levels, which no server affords per
- * request. Run by `npm run build`: the pages while the search index is made, then the index.
+ * request. Run by `npm run build`: the pages while Astro writes them (`--alongside`, see
+ * `precompressAlongside`), then the search index's files.
  * Copies that would not be smaller are not written.
  *
  * `PRECOMPRESS=false` skips it, for hosts that compress at their edge and count files
@@ -16,8 +17,20 @@
  * copy ever holds an older page. `npm run build` passes it only while the code is what last
  * passed its type check (src/tools/build.ts), so a new compression level reaches every page.
  */
-import { copyFileSync, existsSync, linkSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { precompressOn } from '../config/deploy.ts';
 import { loadSettingsFile } from '../config/env.ts';
@@ -52,7 +65,7 @@ export function compressedCopies(
 
 /**
  * Which files of a built site: the search index (`pagefind/`), everything else (`pages`), or
- * all. The build writes the pages' copies while Pagefind is still indexing, then the index's.
+ * all. The build writes the pages' copies while Astro writes the pages, then the index's.
  */
 const parts = ['all', 'pages', 'search'] as const;
 export type Part = (typeof parts)[number];
@@ -83,6 +96,30 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
+/** The compressible files of `part` under `dir`, relative to it. */
+function filesOf(dir: string, part: Part): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => compressible.test(file) && (part === 'all' || inSearchIndex(file) === (part === 'search')),
+  );
+}
+
+/**
+ * Writes the copies of `file` (under `dir`), or takes them from `previous` when its bytes are
+ * the same there; says which. A copy that would not be smaller is not left from an earlier
+ * pass over the same file.
+ */
+function compressFile(dir: string, file: string, bytes: Buffer, previous?: string): 'made' | 'reused' {
+  const path = join(dir, file);
+  if (previous && reuse(path, bytes, join(previous, file))) return 'reused';
+  const copies = compressedCopies(bytes, brotliQuality(file));
+  for (const ext of ['br', 'gz'] as const) {
+    const copy = copies[ext];
+    if (copy) writeFileSync(`${path}.${ext}`, copy);
+    else rmSync(`${path}.${ext}`, { force: true });
+  }
+  return 'made';
+}
+
 /**
  * Precompresses every compressible file of `part` under `dir`, taking the copies of a file
  * unchanged since the build in `previous`, when given (see the top); returns how many files
@@ -94,27 +131,160 @@ export function precompress(
   previous?: string,
 ): { files: number; reused: number } {
   const done = { files: 0, reused: 0 };
-  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (!compressible.test(file)) continue;
-    if (part !== 'all' && inSearchIndex(file) !== (part === 'search')) continue;
-    const path = join(dir, file);
-    const bytes = readFileSync(path);
+  for (const file of filesOf(dir, part)) {
     done.files++;
-    if (previous && reuse(path, bytes, join(previous, file))) {
-      done.reused++;
-      continue;
-    }
-    const copies = compressedCopies(bytes, brotliQuality(file));
-    if (copies.br) writeFileSync(`${path}.br`, copies.br);
-    if (copies.gz) writeFileSync(`${path}.gz`, copies.gz);
+    if (compressFile(dir, file, readFileSync(join(dir, file)), previous) === 'reused') done.reused++;
   }
   return done;
+}
+
+const digest = (bytes: Buffer) => hash('sha1', bytes);
+
+/**
+ * A function that returns the pages (`.html`) under `dir` it has not returned before, for
+ * following a build as it writes. Listing a whole built site each time would cost too much
+ * (at 5,000 stories per language, 55,000 files in 600 ms); this reads a folder again only
+ * when its modification time has changed, or was so close to the moment it was read that a
+ * change in the same tick of the file system's clock could hide behind it. A folder without
+ * subfolders is left alone once it has given a page: Astro writes one page per folder, and
+ * whatever else lands there is found at the end, when the whole site is listed. Folders
+ * whose name starts with a dot are left out: Astro keeps its server code in
+ * `<outDir>/.prerender/` and deletes it at the end, and a copy written into it then would
+ * make that deletion fail.
+ */
+export function pageFollower(dir: string): () => string[] {
+  const folders = new Map<string, { mtime: number; settled: boolean; subfolders: string[] }>();
+  const given = new Set<string>();
+  const done = new Set<string>();
+  const visit = (folder: string, found: string[]): void => {
+    const path = join(dir, folder);
+    let mtime: number;
+    try {
+      mtime = statSync(path).mtimeMs;
+    } catch {
+      return; // Not there yet, or gone.
+    }
+    let known = folders.get(folder);
+    if (known?.mtime !== mtime || !known.settled) {
+      const readAt = Date.now();
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(path, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      // Some file systems keep times to the second.
+      known = { mtime, settled: mtime < readAt - 1000, subfolders: [] };
+      for (const entry of entries) {
+        const file = join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (!entry.name.startsWith('.')) known.subfolders.push(file);
+        } else if (entry.name.endsWith('.html') && !given.has(file)) {
+          given.add(file);
+          found.push(file);
+        }
+      }
+      folders.set(folder, known);
+      if (folder && !known.subfolders.length && entries.some((e) => e.name.endsWith('.html')))
+        done.add(folder);
+    }
+    for (const sub of known.subfolders) if (!done.has(sub)) visit(sub, found);
+  };
+  return () => {
+    const found: string[] = [];
+    visit('', found);
+    return found;
+  };
+}
+
+/**
+ * Precompresses the pages of `dir` while another process (Astro's build) is still writing
+ * them, then the rest once it has finished. Astro writes pages on one core and leaves the
+ * other idle (at 5,000 stories per language, for 15 to 25 s): compressed then rather than
+ * beside the search index, the steps after Astro's took 8 s less (32.5 s against 40.3 s,
+ * the means of 7 and 4 first builds), and Astro's own took no longer.
+ *
+ * Nothing is trusted from that early pass: once `written` resolves `true`, every file is
+ * read again and compressed anew unless its bytes are exactly those its copies were made
+ * from (a page read while half-written, or written again, is done again), and a page that
+ * is gone loses its copies. Resolving `false` (the build failed) stops it at once, with no
+ * final pass. While Astro runs, only pages are taken (see `pageFollower`); the few other
+ * files come in the final pass.
+ */
+export async function precompressAlongside(
+  dir: string,
+  part: Part,
+  previous: string | undefined,
+  written: Promise<boolean>,
+  pause = 500,
+): Promise<{ files: number; reused: number } | undefined> {
+  let finished: boolean | undefined;
+  void written.then((value) => (finished = value));
+  // Read through a call: it changes while this function waits, which the type checker cannot see.
+  const outcome = () => finished;
+  /** The digest of the bytes each file's copies were made from, and the files whose copies were taken. */
+  const madeFrom = new Map<string, string>();
+  const taken = new Set<string>();
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  const newPages = pageFollower(dir);
+  while (outcome() === undefined) {
+    const waiting = newPages().filter(
+      (file) => part === 'all' || inSearchIndex(file) === (part === 'search'),
+    );
+    for (const [n, file] of waiting.entries()) {
+      if (outcome() !== undefined) break;
+      try {
+        const bytes = readFileSync(join(dir, file));
+        if (compressFile(dir, file, bytes, previous) === 'reused') taken.add(file);
+        madeFrom.set(file, digest(bytes));
+      } catch {
+        // Gone or not yet readable: the final pass decides.
+      }
+      // Now and then, let the news that Astro has finished arrive.
+      if (n % 64 === 63) await settle();
+    }
+    if (outcome() === undefined) await Promise.race([sleep(pause), written]);
+  }
+  if (!outcome()) return undefined;
+  const files = filesOf(dir, part);
+  const done = { files: files.length, reused: 0 };
+  const present = new Set(files);
+  for (const file of madeFrom.keys())
+    if (!present.has(file))
+      for (const ext of ['br', 'gz']) rmSync(join(dir, `${file}.${ext}`), { force: true });
+  for (const file of files) {
+    const bytes = readFileSync(join(dir, file));
+    if (madeFrom.get(file) === digest(bytes)) {
+      if (taken.has(file)) done.reused++;
+      continue;
+    }
+    if (compressFile(dir, file, bytes, previous) === 'reused') done.reused++;
+  }
+  return done;
+}
+
+/**
+ * With `--alongside` (run so by `npm run build`), standard input says when Astro's build is
+ * over: "written" once it succeeded; closed without that, it failed.
+ */
+function saysWritten(): Promise<boolean> {
+  return new Promise((resolve) => {
+    let said = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => {
+      said += chunk;
+      if (said.includes('written')) resolve(true);
+    });
+    process.stdin.on('end', () => resolve(said.includes('written')));
+    process.stdin.on('error', () => resolve(false));
+  });
 }
 
 if (import.meta.main) {
   loadSettingsFile();
   const args = process.argv.slice(2);
   const previous = args.find((arg) => arg.startsWith('--reuse='))?.slice('--reuse='.length);
+  const alongside = args.includes('--alongside');
   const [dir = 'dist', part = 'all'] = args.filter((arg) => !arg.startsWith('--'));
   if (!isPart(part)) {
     console.error(`precompress: the part is ${parts.join(', ')}, not "${part}"`);
@@ -131,7 +301,12 @@ if (import.meta.main) {
     if (part !== 'search') console.log('PRECOMPRESS=false: no .br or .gz copies written');
   } else {
     const what = { all: '', pages: ' (pages)', search: ' (search index)' }[part];
-    const { files, reused } = precompress(dir, part, previous);
+    const result = alongside
+      ? await precompressAlongside(dir, part, previous, saysWritten())
+      : precompress(dir, part, previous);
+    // Told that the build failed: it says why.
+    if (!result) process.exit(1);
+    const { files, reused } = result;
     const taken = reused ? `, ${reused} unchanged since the last build taken from it` : '';
     console.log(`precompressed ${files} files in ${dir}/${what} (.br, .gz${taken})`);
   }

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { runStep } from './runStep.ts';
 
@@ -39,6 +40,18 @@ describe('runStep', { timeout: 30_000 }, () => {
     const missing = await runStep('no-such-command-here', [], { capture: true });
     expect(missing.ok).toBe(false);
     expect(missing.output).toContain('no-such-command-here');
+  });
+
+  it('tells a step what `input` resolves to, then closes its input', async () => {
+    const { promise, resolve } = Promise.withResolvers<string>();
+    const echo =
+      'let said = ""; process.stdin.on("data", (c) => (said += c)).on("end", () => console.log(`got ${said}`));';
+    const running = runStep(node, ['-e', echo], { capture: true, input: promise });
+    resolve('written');
+    expect((await running).output).toBe('got written\n');
+    // A step that has exited before it is told anything is not an error here.
+    const gone = await runStep(node, ['-e', 'process.exit(0)'], { input: sleep(300).then(() => 'late') });
+    expect(gone.ok).toBe(true);
   });
 
   it('runs a step in the folder it is given', async () => {

@@ -25,7 +25,9 @@ const procStat = existsSync('/proc/self/stat');
 /**
  * Runs a step's command without blocking this process, so two steps can run side by side.
  * Its output goes to this terminal as it comes, or with `capture` is kept and returned; `cwd`
- * runs it in another folder.
+ * runs it in another folder. With `input`, its standard input is a pipe that is given what
+ * `input` resolves to and then closed: a step working beside another learns that way how
+ * the other ended.
  */
 export function runStep(
   command: string,
@@ -34,17 +36,25 @@ export function runStep(
     env = process.env,
     capture = false,
     cwd,
-  }: { env?: NodeJS.ProcessEnv; capture?: boolean; cwd?: string } = {},
+    input,
+  }: { env?: NodeJS.ProcessEnv; capture?: boolean; cwd?: string; input?: Promise<string> } = {},
 ): Promise<StepRun> {
   return new Promise((done) => {
     const out = capture ? 'pipe' : 'inherit';
+    const stdin = input ? 'pipe' : 'inherit';
     const child = procStat
       ? spawn('sh', ['-c', timingShell, 'sh', command, ...args], {
           env,
           cwd,
-          stdio: ['inherit', out, out, 'pipe'],
+          stdio: [stdin, out, out, 'pipe'],
         })
-      : spawn(command, args, { env, cwd, stdio: ['inherit', out, out] });
+      : spawn(command, args, { env, cwd, stdio: [stdin, out, out] });
+    // A step that has already exited no longer reads: what it is told then is of no use to it.
+    child.stdin?.on('error', () => undefined);
+    void input?.then(
+      (text) => child.stdin?.end(text),
+      () => child.stdin?.end(),
+    );
     let output = '';
     let report = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
