@@ -18,8 +18,9 @@
  * search index, folder swap. `start` is in milliseconds since 1970, so another process can
  * match it with what it saw at that moment (the benchmark's memory samples). `cpuSeconds` is
  * the processor time of the step's processes together (on Linux; absent elsewhere): unlike
- * `seconds`, it leaves out time spent waiting for a core that other work holds. The file is rewritten after every step, so a failed build leaves the steps
- * that ran. Nothing else changes: the messages are the same with or without it.
+ * `seconds`, it leaves out time spent waiting for a core that other work holds. The file is
+ * rewritten after every step, so a failed build leaves the steps that ran. Nothing else
+ * changes: the messages are the same with or without it.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
