@@ -235,4 +235,21 @@ describe('precompressAlongside', () => {
     expect(readFileSync(join(after, 'index.html.br'))).toEqual(readFileSync(join(before, 'index.html.br')));
     expect(decoded(after, join('news', 'index.html'), 'br')).toBe(story(3));
   });
+  it("never writes through a copy taken from the last build: that build's copy stays as it was", async () => {
+    const before = scratchDir('alongside-link-before-');
+    const after = scratchDir('alongside-link-after-');
+    put(before, 'index.html', story(1));
+    precompress(before);
+    const { promise: written, resolve } = Promise.withResolvers<boolean>();
+    const run = precompressAlongside(after, 'pages', before, written, 10);
+    put(after, 'index.html', story(1));
+    await until(() => existsSync(join(after, 'index.html.br')));
+    // The page changes after its copies were taken from the last build.
+    put(after, 'index.html', story(2));
+    resolve(true);
+    expect(await run).toEqual({ files: 1, reused: 0 });
+    expect(decoded(after, 'index.html', 'br')).toBe(story(2));
+    expect(decoded(before, 'index.html', 'br')).toBe(story(1));
+    expect(decoded(before, 'index.html', 'gz')).toBe(story(1));
+  });
 });

@@ -105,18 +105,17 @@ function filesOf(dir: string, part: Part): string[] {
 
 /**
  * Writes the copies of `file` (under `dir`), or takes them from `previous` when its bytes are
- * the same there; says which. A copy that would not be smaller is not left from an earlier
- * pass over the same file.
+ * the same there; says which. No copy is left from an earlier pass over the same file.
  */
 function compressFile(dir: string, file: string, bytes: Buffer, previous?: string): 'made' | 'reused' {
   const path = join(dir, file);
+  // Copies made before are removed, not written over: one taken from the last build is the
+  // same file as that build's (a hard link), which must stay as it is.
+  for (const ext of ['br', 'gz']) rmSync(`${path}.${ext}`, { force: true });
   if (previous && reuse(path, bytes, join(previous, file))) return 'reused';
   const copies = compressedCopies(bytes, brotliQuality(file));
-  for (const ext of ['br', 'gz'] as const) {
-    const copy = copies[ext];
-    if (copy) writeFileSync(`${path}.${ext}`, copy);
-    else rmSync(`${path}.${ext}`, { force: true });
-  }
+  if (copies.br) writeFileSync(`${path}.br`, copies.br);
+  if (copies.gz) writeFileSync(`${path}.gz`, copies.gz);
   return 'made';
 }
 
