@@ -185,11 +185,16 @@ rmSync(fresh, { recursive: true, force: true });
  */
 const { promise: astroOutcome, resolve: astroEnded } = Promise.withResolvers<string>();
 const [precompressCommand, precompressArgs] = precompressPages;
-const pagesCompressing = Promise.resolve(typing).then(() =>
-  timed('precompress', () =>
-    runStep(precompressCommand, [...precompressArgs, '--alongside'], { input: astroOutcome }),
-  ),
-);
+const pagesCompressing = Promise.resolve(typing)
+  .then((types) =>
+    // A build whose code failed its check fails once Astro's is done: nothing to compress.
+    types?.ok === false
+      ? { ok: true, output: '' }
+      : timed('precompress', () =>
+          runStep(precompressCommand, [...precompressArgs, '--alongside'], { input: astroOutcome }),
+        ),
+  )
+  .catch((error: unknown): StepRun => ({ ok: false, output: String(error) }));
 const built = await timed('astro build', () => runStep(...build));
 const afterBuild = failures({ content: true, types: (await typing)?.ok, build: built.ok });
 astroEnded(afterBuild.length ? '' : 'written');

@@ -31,8 +31,8 @@ import { locales } from '../i18n/locales.ts';
 
 /**
  * Pages in flight to the indexer at once: it parses them one by one, so more only hold memory
- * (at 5,000 stories per language, 64 kept this process at 156 MiB while Pagefind wrote the
- * Thai index, the build's peak; 16 at 117 MiB, as fast).
+ * (at 5,000 stories per language, in batches of that size, 64 kept this process at 156 MiB
+ * while Pagefind wrote the Thai index, the build's peak; 16 at 117 MiB, as fast).
  */
 const inFlight = 16;
 
@@ -94,15 +94,22 @@ async function addPages(site: string, files: string[]): Promise<pagefind.Pagefin
   // the step alone took 31 s against 34 s in batches).
   const failed: string[] = [];
   let next = 0;
+  // Once a page cannot be read or Pagefind has gone, no lane hands over more.
+  let broken = false;
   const lane = async () => {
-    for (let file = files[next++]; file !== undefined; file = files[next++]) {
+    for (let file = files[next++]; file !== undefined && !broken; file = files[next++]) {
       const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-      const { errors } = await index.addHTMLFile({ url, content: content(file) });
-      failed.push(...errors.map((e) => `${file}: ${e}`));
+      try {
+        const { errors } = await index.addHTMLFile({ url, content: content(file) });
+        failed.push(...errors.map((e) => `${file}: ${e}`));
+      } catch (error) {
+        broken = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
-  if (failed.length) throw new Error(failed.join('\n'));
+  if (failed.length) throw new Error(failed.sort().join('\n'));
   return index;
 }
 

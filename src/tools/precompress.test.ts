@@ -118,6 +118,7 @@ describe('precompress', () => {
   it('spends the strongest level on files every reader fetches, a fast one on the many pages', () => {
     expect(brotliQuality('_astro/style.Ab12.css')).toBe(11);
     expect(brotliQuality('en/_astro/x.js')).toBe(11);
+    expect(brotliQuality('_astro\\style.Ab12.css')).toBe(11);
     expect(brotliQuality('pagefind/pagefind.js')).toBe(11);
     expect(brotliQuality('news/smart-gender-launch/index.html')).toBe(5);
     expect(brotliQuality('sitemap-0.xml')).toBe(5);
@@ -169,6 +170,17 @@ describe('pageFollower', () => {
     ]);
   });
 
+  it('finds a subfolder that appears later beside a page, within ten calls', () => {
+    const dir = scratchDir('follow-later-');
+    const next = pageFollower(dir);
+    put(dir, 'news/index.html', story(1));
+    expect(next()).toEqual([join('news', 'index.html')]);
+    put(dir, 'news/2/index.html', story(2));
+    put(dir, 'news/2/3/index.html', story(3));
+    const later = Array.from({ length: 10 }, next).flat();
+    expect(later.sort()).toEqual([join('news', '2', '3', 'index.html'), join('news', '2', 'index.html')]);
+  });
+
   it("leaves out folders whose name starts with a dot (Astro's scratch folder, deleted at its end)", () => {
     const dir = scratchDir('follow-dot-');
     put(dir, '.prerender/chunks/page.html', story(1));
@@ -211,6 +223,24 @@ describe('precompressAlongside', () => {
     resolve(true);
     expect(await run).toEqual({ files: 0, reused: 0 });
     expect(readdirSync(join(dir, 'draft'))).toEqual([]);
+  });
+
+  it('is told by npm run build on its standard input how Astro ended', () => {
+    const dir = scratchDir('alongside-cli-');
+    put(dir, 'index.html', story(1));
+    put(dir, '_astro/style.css', 'a{color:red}'.repeat(100));
+    const run = (input: string) =>
+      spawnSync('node', ['src/tools/precompress.ts', dir, 'pages', '--alongside'], {
+        input,
+        encoding: 'utf8',
+      });
+    // Closed without a word: Astro's build failed, and nothing more is compressed.
+    expect(run('').status).toBe(1);
+    expect(existsSync(join(dir, '_astro', 'style.css.br'))).toBe(false);
+    const written = run('written\n');
+    expect(written.status).toBe(0);
+    expect(written.stdout).toContain(`precompressed 2 files in ${dir}/ (pages)`);
+    expect(decoded(dir, join('_astro', 'style.css'), 'br')).toBe('a{color:red}'.repeat(100));
   });
 
   it('stops without its last pass when the build has failed', async () => {

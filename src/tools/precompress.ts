@@ -29,7 +29,7 @@ import {
   writeFileSync,
   type Dirent,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { precompressOn } from '../config/deploy.ts';
@@ -45,7 +45,7 @@ const compressible = new RegExp(`\\.(${precompressed.join('|')})$`);
  * 5,000 stories per language would add over a minute to every build.
  */
 export function brotliQuality(file: string): number {
-  return /(^|\/)(_astro|pagefind)\//.test(file) ? constants.BROTLI_MAX_QUALITY : 5;
+  return /(^|[\\/])(_astro|pagefind)[\\/]/.test(file) ? constants.BROTLI_MAX_QUALITY : 5;
 }
 
 /** The compressed copies of one file's bytes: only those smaller than the file. */
@@ -85,8 +85,9 @@ function reuse(path: string, bytes: Buffer, before: string): boolean {
 }
 
 /**
- * A hard link: the same bytes, written once (the build before keeps them, in
- * `<out>.previous/`), for half the time of a copy; a copy where the system allows no link.
+ * A hard link: the same bytes, written once (the build before keeps them: in `<out>/` now,
+ * in `<out>.previous/` once this build is swapped in), for half the time of a copy; a copy
+ * where the system allows no link.
  */
 function linkOrCopy(from: string, to: string): void {
   try {
@@ -98,9 +99,10 @@ function linkOrCopy(from: string, to: string): void {
 
 /** The compressible files of `part` under `dir`, relative to it. */
 function filesOf(dir: string, part: Part): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => compressible.test(file) && (part === 'all' || inSearchIndex(file) === (part === 'search')),
-  );
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && compressible.test(entry.name))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter((file) => part === 'all' || inSearchIndex(file) === (part === 'search'));
 }
 
 /**
@@ -144,18 +146,19 @@ const digest = (bytes: Buffer) => hash('sha1', bytes);
  * following a build as it writes. Listing a whole built site each time would cost too much
  * (at 5,000 stories per language, 55,000 files in 600 ms); this reads a folder again only
  * when its modification time has changed, or was so close to the moment it was read that a
- * change in the same tick of the file system's clock could hide behind it. A folder without
- * subfolders is left alone once it has given a page: Astro writes one page per folder, and
- * whatever else lands there is found at the end, when the whole site is listed. Folders
- * whose name starts with a dot are left out: Astro keeps its server code in
- * `<outDir>/.prerender/` and deletes it at the end, and a copy written into it then would
- * make that deletion fail.
+ * change in the same tick of the file system's clock could hide behind it. Even looking at
+ * every folder's time takes 60 to 80 ms there, so a folder without subfolders that has given
+ * a page (Astro writes one page per folder) is looked at again only every tenth call, in
+ * case a subfolder appears in it later. Folders whose name starts with a dot are left out:
+ * Astro keeps its server code in `<outDir>/.prerender/` and deletes it at the end, and a
+ * copy written into it then would make that deletion fail.
  */
 export function pageFollower(dir: string): () => string[] {
   const folders = new Map<string, { mtime: number; settled: boolean; subfolders: string[] }>();
   const given = new Set<string>();
   const done = new Set<string>();
-  const visit = (folder: string, found: string[]): void => {
+  let calls = 0;
+  const visit = (folder: string, found: string[], all: boolean): void => {
     const path = join(dir, folder);
     let mtime: number;
     try {
@@ -172,8 +175,8 @@ export function pageFollower(dir: string): () => string[] {
       } catch {
         return;
       }
-      // Some file systems keep times to the second.
-      known = { mtime, settled: mtime < readAt - 1000, subfolders: [] };
+      // FAT keeps a folder's time in steps of 2 s.
+      known = { mtime, settled: mtime < readAt - 2000, subfolders: [] };
       for (const entry of entries) {
         const file = join(folder, entry.name);
         if (entry.isDirectory()) {
@@ -186,12 +189,13 @@ export function pageFollower(dir: string): () => string[] {
       folders.set(folder, known);
       if (folder && !known.subfolders.length && entries.some((e) => e.name.endsWith('.html')))
         done.add(folder);
+      else done.delete(folder);
     }
-    for (const sub of known.subfolders) if (!done.has(sub)) visit(sub, found);
+    for (const sub of known.subfolders) if (all || !done.has(sub)) visit(sub, found, all);
   };
   return () => {
     const found: string[] = [];
-    visit('', found);
+    visit('', found, calls++ % 10 === 9);
     return found;
   };
 }
@@ -206,7 +210,7 @@ export function pageFollower(dir: string): () => string[] {
  * Nothing is trusted from that early pass: once `written` resolves `true`, every file is
  * read again and compressed anew unless its bytes are exactly those its copies were made
  * from (a page read while half-written, or written again, is done again), and a page that
- * is gone loses its copies. Resolving `false` (the build failed) stops it at once, with no
+ * is gone loses its copies. Resolving `false` (the build failed) stops it within a few pages, with no
  * final pass. While Astro runs, only pages are taken (see `pageFollower`); the few other
  * files come in the final pass.
  */
@@ -224,6 +228,9 @@ export async function precompressAlongside(
   /** The digest of the bytes each file's copies were made from, and the files whose copies were taken. */
   const madeFrom = new Map<string, string>();
   const taken = new Set<string>();
+  // Every page the early pass has started on, so that one gone by the end loses its copies
+  // even if writing them failed halfway.
+  const touched = new Set<string>();
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   const newPages = pageFollower(dir);
   while (outcome() === undefined) {
@@ -234,6 +241,7 @@ export async function precompressAlongside(
       if (outcome() !== undefined) break;
       try {
         const bytes = readFileSync(join(dir, file));
+        touched.add(file);
         if (compressFile(dir, file, bytes, previous) === 'reused') taken.add(file);
         madeFrom.set(file, digest(bytes));
       } catch {
@@ -242,13 +250,13 @@ export async function precompressAlongside(
       // Now and then, let the news that Astro has finished arrive.
       if (n % 64 === 63) await settle();
     }
-    if (outcome() === undefined) await Promise.race([sleep(pause), written]);
+    if (outcome() === undefined) await Promise.race([sleep(pause, undefined, { ref: false }), written]);
   }
   if (!outcome()) return undefined;
   const files = filesOf(dir, part);
   const done = { files: files.length, reused: 0 };
   const present = new Set(files);
-  for (const file of madeFrom.keys())
+  for (const file of touched)
     if (!present.has(file))
       for (const ext of ['br', 'gz']) rmSync(join(dir, `${file}.${ext}`), { force: true });
   for (const file of files) {
