@@ -210,9 +210,9 @@ export function pageFollower(dir: string): () => string[] {
  * Nothing is trusted from that early pass: once `written` resolves `true`, every file is
  * read again and compressed anew unless its bytes are exactly those its copies were made
  * from (a page read while half-written, or written again, is done again), and a page that
- * is gone loses its copies. Resolving `false` (the build failed) stops it within a few pages, with no
- * final pass. While Astro runs, only pages are taken (see `pageFollower`); the few other
- * files come in the final pass.
+ * is gone loses its copies. Resolving `false` (the build failed) stops it within a few
+ * pages, with no final pass. While Astro runs, only pages are taken (see `pageFollower`);
+ * the few other files come in the final pass.
  */
 export async function precompressAlongside(
   dir: string,
@@ -311,7 +311,7 @@ if (import.meta.main) {
     const result = alongside
       ? await precompressAlongside(dir, part, previous, saysWritten())
       : precompress(dir, part, previous);
-    // Told that the build failed: it says why.
+    // Told that Astro's build failed: npm run build says why.
     if (!result) process.exit(1);
     const { files, reused } = result;
     const taken = reused ? `, ${reused} unchanged since the last build taken from it` : '';
