@@ -70,7 +70,9 @@ export function compressedCopies(
 const parts = ['all', 'pages', 'search'] as const;
 export type Part = (typeof parts)[number];
 const isPart = (value: string): value is Part => (parts as readonly string[]).includes(value);
-const inSearchIndex = (file: string) => /^pagefind[\\/]/.test(file);
+/** Whether `file` (relative to the site) belongs to `part`. */
+const inPart = (file: string, part: Part) =>
+  part === 'all' || /^pagefind[\\/]/.test(file) === (part === 'search');
 
 /**
  * Gives `path` the copies `before` (the same file in the last build) has, when its bytes are
@@ -102,7 +104,7 @@ function filesOf(dir: string, part: Part): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && compressible.test(entry.name))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .filter((file) => part === 'all' || inSearchIndex(file) === (part === 'search'));
+    .filter((file) => inPart(file, part));
 }
 
 /**
@@ -234,9 +236,7 @@ export async function precompressAlongside(
   const settle = () => new Promise((resolve) => setImmediate(resolve));
   const newPages = pageFollower(dir);
   while (outcome() === undefined) {
-    const waiting = newPages().filter(
-      (file) => part === 'all' || inSearchIndex(file) === (part === 'search'),
-    );
+    const waiting = newPages().filter((file) => inPart(file, part));
     for (const [n, file] of waiting.entries()) {
       if (outcome() !== undefined) break;
       try {
