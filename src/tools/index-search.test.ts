@@ -111,6 +111,39 @@ describe('index-search', () => {
     expect(content('/en/waiting/')).toBe('รอการแปล ข้อความภาษาไทย');
   });
 
+  // Lists, the home page and the search page carry no mark: Pagefind would skip them. Here the
+  // largest language has only such pages, so the largest index to write is none.
+  it('leaves out pages without the mark, and a language with none gets no index', () => {
+    const dir = site({ th: 'เทศบาลนครขอนแก่น', en: 'Khon Kaen' });
+    const unmarked = (lang: string) =>
+      `<!doctype html><html lang="${lang}"><head><title>list</title></head><body><main><p>${'ขอนแก่น Khon Kaen '.repeat(500)}</p></main></body></html>`;
+    mkdirSync(join(dir, 'news'));
+    writeFileSync(join(dir, 'news', 'index.html'), unmarked('th'));
+    mkdirSync(join(dir, 'fr'));
+    writeFileSync(join(dir, 'fr', 'index.html'), unmarked('fr'));
+    const run = indexSearch(dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('search index: 1 th, 1 en pages\n');
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages).toEqual({
+      th: expect.objectContaining({ page_count: 1 }),
+      en: expect.objectContaining({ page_count: 1 }),
+    });
+  });
+
+  it('fails when no page is marked for the index', () => {
+    const dir = scratch('index-search-');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html lang="th"><body><p>ขอนแก่น</p></body></html>',
+    );
+    const run = indexSearch(dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Search indexing failed: ${dir} holds no pages to index`);
+  });
+
   // A file where the index's folder goes: Pagefind cannot write it, and its process stops.
   it('fails, naming the language, when an index cannot be written', () => {
     const dir = site({ th: 'ขอนแก่น '.repeat(20), en: 'Khon Kaen' });

@@ -20,12 +20,22 @@
  * dies: a site whose search silently misses pages is broken.
  */
 import { fork } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { indexMark, indexedLang, indexedPart, withoutAddedFullStops } from '../lib/indexedPart.ts';
+import { indexedLang, indexedPart, withoutAddedFullStops } from '../lib/indexedPart.ts';
 import { markThaiWordBreaksInHtml } from '../lib/wordBreaks.ts';
 import { locales } from '../i18n/locales.ts';
 
@@ -54,22 +64,30 @@ interface Job {
 }
 
 /**
- * The site's languages with their marked pages, largest first. A page without the mark
- * (lists, home, search) is one Pagefind would skip, so it is not handed over. Only paths and
- * sizes are kept, not text: holding ten thousand pages' text here would cost more memory than
- * reading them twice.
+ * The site's languages with their pages, largest first, from each page's `<html lang>` (in its
+ * first bytes) and size. Whether a page is marked for the index is left to the lane that reads
+ * it whole (`addPages`): reading every page here too took 1.5 s at 5,000 stories per language,
+ * while nothing else could start. Only paths and sizes are kept, not text: holding ten
+ * thousand pages' text here would cost more memory than reading them twice.
  */
 function languagesOf(site: string): Language[] {
   const byLang = new Map<string, Language>();
+  const head = Buffer.alloc(512);
   for (const file of readdirSync(site, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.html')) continue;
-    const bytes = readFileSync(join(site, file));
-    const html = bytes.toString('utf8');
-    if (!indexMark.test(html)) continue;
-    const lang = /<html[^>]*\slang="([^"]+)"/.exec(html.slice(0, 300))?.[1] ?? '';
+    const fd = openSync(join(site, file), 'r');
+    let start: string;
+    let bytes: number;
+    try {
+      start = head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
+      bytes = fstatSync(fd).size;
+    } finally {
+      closeSync(fd);
+    }
+    const lang = /<html[^>]*\slang="([^"]+)"/.exec(start)?.[1] ?? '';
     const language = byLang.get(lang) ?? { lang, files: [], bytes: 0 };
     language.files.push(file.replaceAll('\\', '/'));
-    language.bytes += bytes.length;
+    language.bytes += bytes;
     byLang.set(lang, language);
   }
   return [...byLang.values()].sort((a, b) => b.bytes - a.bytes);
@@ -79,11 +97,19 @@ function languagesOf(site: string): Language[] {
 const fullStopIn = (lang: string | undefined) =>
   Object.values(locales).find((l) => l.lang === lang)?.fullStop ?? true;
 
-/** A new index (in a Pagefind process of its own) holding one language's pages. */
-async function addPages(site: string, files: string[]): Promise<pagefind.PagefindIndex> {
+/**
+ * A new index (in a Pagefind process of its own) holding one language's marked pages, and how
+ * many there were.
+ */
+async function addPages(
+  site: string,
+  files: string[],
+): Promise<{ index: pagefind.PagefindIndex; pages: number }> {
+  // Undefined for a page without the mark (lists, home, search): Pagefind would skip it.
   const content = (file: string) => {
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a marked page has an indexed part.
-    const marked = markThaiWordBreaksInHtml(indexedPart(readFileSync(join(site, file), 'utf8'))!);
+    const part = indexedPart(readFileSync(join(site, file), 'utf8'));
+    if (part === undefined) return undefined;
+    const marked = markThaiWordBreaksInHtml(part);
     // By the language of the text, which on a page waiting for its translation is the original's.
     return fullStopIn(indexedLang(marked)) ? marked : withoutAddedFullStops(marked);
   };
@@ -96,11 +122,15 @@ async function addPages(site: string, files: string[]): Promise<pagefind.Pagefin
   let next = 0;
   // Once a page cannot be read or Pagefind has gone, no lane hands over more.
   let broken = false;
+  let pages = 0;
   const lane = async () => {
     for (let file = files[next++]; file !== undefined && !broken; file = files[next++]) {
       const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
       try {
-        const { errors } = await index.addHTMLFile({ url, content: content(file) });
+        const html = content(file);
+        if (html === undefined) continue;
+        pages++;
+        const { errors } = await index.addHTMLFile({ url, content: html });
         failed.push(...errors.map((e) => `${file}: ${e}`));
       } catch (error) {
         broken = true;
@@ -110,7 +140,7 @@ async function addPages(site: string, files: string[]): Promise<pagefind.Pagefin
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
   if (failed.length) throw new Error(failed.sort().join('\n'));
-  return index;
+  return { index, pages };
 }
 
 /** The processes this one started, where Linux lists them (not every kernel does); else none. */
@@ -153,10 +183,19 @@ function trace(event: 'writing' | 'written', lang: string): void {
 
 /**
  * Writes `index` into the site's bundle and closes its Pagefind process, so its memory is
- * given back; returns the bundle's entry as that pass left it (its language alone).
+ * given back; returns the bundle's entry as that pass left it (its language alone). A
+ * language none of whose pages is marked gets no index, and the entry is left as it was.
  */
-async function writeIndex(site: string, index: pagefind.PagefindIndex, lang: string): Promise<Entry> {
+async function writeIndex(
+  site: string,
+  { index, pages }: Awaited<ReturnType<typeof addPages>>,
+  lang: string,
+): Promise<Entry> {
   const bundle = join(site, 'pagefind');
+  if (pages === 0) {
+    await closePagefind();
+    return { languages: {} };
+  }
   trace('writing', lang);
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(written.errors.join('\n'));
@@ -207,14 +246,18 @@ async function indexSearch(site: string): Promise<string> {
   indexing = largest.lang;
   try {
     // Written once the others are, so that two indexes are never being written at once.
-    const [index, othersWritten] = await Promise.all([
+    const [added, othersWritten] = await Promise.all([
       addPages(site, largest.files),
       child?.done ?? Promise.resolve<Entry['languages']>({}),
     ]);
-    const pass = await writeIndex(site, index, largest.lang);
+    const pass = await writeIndex(site, added, largest.lang);
     indexing = undefined;
-    const entry = { ...pass, languages: { ...pass.languages, ...othersWritten } };
-    writeFileSync(join(site, 'pagefind', 'pagefind-entry.json'), JSON.stringify(entry));
+    const languages = { ...pass.languages, ...othersWritten };
+    if (Object.keys(languages).length === 0) throw new Error(`${site} holds no pages to index`);
+    // The last pass's entry, with every language written.
+    const entryFile = join(site, 'pagefind', 'pagefind-entry.json');
+    const entry = { ...(JSON.parse(readFileSync(entryFile, 'utf8')) as Entry), languages };
+    writeFileSync(entryFile, JSON.stringify(entry));
     const counts = Object.entries(entry.languages).map(([lang, l]) => `${l.page_count} ${lang}`);
     return `search index: ${counts.join(', ')} pages`;
   } finally {
