@@ -106,6 +106,19 @@ describe('precompress', () => {
     expect(gunzipSync(readFileSync(join(after, 'new.html.gz'))).toString()).toBe(unchanged);
   });
 
+  it('takes the one copy of a short file whose gzip copy was not smaller, and adds none', () => {
+    const before = scratchDir('precompress-short-before-');
+    const after = scratchDir('precompress-short-after-');
+    const robots = 'User-agent: *\nAllow: /\n\nSitemap: http://localhost:4321/sitemap-index.xml\n';
+    for (const dir of [before, after]) writeFileSync(join(dir, 'robots.txt'), robots);
+    precompress(before);
+    expect(existsSync(join(before, 'robots.txt.br'))).toBe(true);
+    expect(existsSync(join(before, 'robots.txt.gz'))).toBe(false);
+    expect(precompress(after, 'all', before)).toEqual({ files: 1, reused: 1 });
+    expect(brotliDecompressSync(readFileSync(join(after, 'robots.txt.br'))).toString()).toBe(robots);
+    expect(existsSync(join(after, 'robots.txt.gz'))).toBe(false);
+  });
+
   it('compresses a page whose last build wrote no copies (PRECOMPRESS=false then)', () => {
     const before = scratchDir('precompress-none-before-');
     const after = scratchDir('precompress-none-after-');

@@ -76,13 +76,14 @@ const inPart = (file: string, part: Part) =>
 
 /**
  * Gives `path` the copies `before` (the same file in the last build) has, when its bytes are
- * the same and that build wrote its copies; says whether it did. A copy missing beside a
- * `.gz` is one that was not smaller than the file, so it is left out again.
+ * the same and that build wrote its copies; says whether it did. One copy without the other
+ * means the other was not smaller than the file (a short robots.txt has no gzip copy worth
+ * keeping), so it is left out again; a file with neither is compressed again, in no time.
  */
 function reuse(path: string, bytes: Buffer, before: string): boolean {
-  if (!existsSync(`${before}.gz`) || !existsSync(before) || !readFileSync(before).equals(bytes)) return false;
-  linkOrCopy(`${before}.gz`, `${path}.gz`);
-  if (existsSync(`${before}.br`)) linkOrCopy(`${before}.br`, `${path}.br`);
+  const copies = ['br', 'gz'].filter((ext) => existsSync(`${before}.${ext}`));
+  if (copies.length === 0 || !existsSync(before) || !readFileSync(before).equals(bytes)) return false;
+  for (const ext of copies) linkOrCopy(`${before}.${ext}`, `${path}.${ext}`);
   return true;
 }
 
