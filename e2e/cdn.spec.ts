@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { APIResponse, Page } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
@@ -14,6 +13,7 @@ import {
   sitePath,
   siteRoot,
 } from './support/site.ts';
+import { fileDigests } from './support/fileDigests.ts';
 import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
 
 test.afterAll(removeFixtureBuilds);
@@ -333,17 +333,6 @@ test.describe('unknown addresses under the base path', { tag: '@base' }, () => {
   }
 });
 
-/** Every file of a folder with its bytes' sha256, by path inside the folder. */
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
-    out.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
-  }
-  return out;
-}
-
 /** Where two text files first differ, with some context, to tell a timestamp from a random id. */
 function firstDifference(a: Buffer, b: Buffer): string {
   let i = 0;
@@ -363,7 +352,7 @@ test('a second build of the same sources, search index included, is byte-identic
     // No change: the same sources.
   });
   expect(build.ok, build.output).toBe(true);
-  const [a, b] = [siteRoot, build.outDir].map(tree) as [Map<string, string>, Map<string, string>];
+  const [a, b] = [siteRoot, build.outDir].map(fileDigests) as [Map<string, string>, Map<string, string>];
   expect(a.size, 'files in the build').toBeGreaterThan(10);
   const differences: string[] = [];
   for (const [file, hash] of a) {
@@ -385,7 +374,7 @@ test('a second build of the same sources, search index included, is byte-identic
 // (src/tools/precompress.ts, `--alongside`), so a page written again after its copies were
 // made must have had them made again.
 test('every compressed copy in the build decodes to the file beside it', () => {
-  const copies = [...tree(siteRoot).keys()].filter((file) => /\.(br|gz)$/.test(file));
+  const copies = [...fileDigests(siteRoot).keys()].filter((file) => /\.(br|gz)$/.test(file));
   expect(copies.length, 'compressed copies in the build').toBeGreaterThan(40);
   const wrong = copies.filter((copy) => {
     const unpack = copy.endsWith('.br') ? brotliDecompressSync : gunzipSync;

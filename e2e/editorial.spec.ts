@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -18,6 +17,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { lockBuilds } from '../src/tools/buildLock.ts';
+import { fileDigests } from './support/fileDigests.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, freePort, siteRoot } from './support/site.ts';
 
@@ -71,17 +71,6 @@ function editorsWeek(): FixtureBuild {
     { CONTACT_EMAIL: contactEmail },
   );
   return editorsBuild;
-}
-
-/** Every file of a folder with its bytes' hash, to compare two states of dist/. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
-    out[path.slice(dir.length)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return out;
 }
 
 test('a draft is in no page, sitemap, feed or search index of a production build', () => {
@@ -254,11 +243,11 @@ test('a failed build leaves the previous dist/ byte-identical, and the one befor
   try {
     const out = join(work, 'dist');
     cpSync(siteRoot, out, { recursive: true });
-    const before = tree(out);
+    const before = fileDigests(out);
     // The build before it, kept to put back by hand: a failed build keeps it too.
     mkdirSync(`${out}.previous`);
     cpSync(join(siteRoot, 'index.html'), join(`${out}.previous`, 'index.html'));
-    const previous = tree(`${out}.previous`);
+    const previous = fileDigests(`${out}.previous`);
     const content = join(work, 'content');
     cpSync('content', content, { recursive: true });
     // A content error stops the build at the check; a bad site address stops Astro itself.
@@ -274,8 +263,8 @@ test('a failed build leaves the previous dist/ byte-identical, and the one befor
       encoding: 'utf8',
     });
     expect(failedBuild.status).toBe(1);
-    expect(tree(out)).toEqual(before);
-    expect(tree(`${out}.previous`)).toEqual(previous);
+    expect(fileDigests(out)).toEqual(before);
+    expect(fileDigests(`${out}.previous`)).toEqual(previous);
     expect(existsSync(`${out}.building`)).toBe(false);
   } finally {
     rmSync(work, { recursive: true, force: true });
