@@ -4,16 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { photoLike } from '../src/tools/photoLike.ts';
 import { copyCode } from '../src/tools/projectCopy.ts';
 import { fileDigests } from './support/fileDigests.ts';
+import { edit } from './support/fixtureBuild.ts';
 import { copyEnv } from './support/thirdLanguage.ts';
 
 /*
  * `npm run build` as an editor runs it day after day, in a copy of the project that is a git
- * repository, as an editor's is (the build tells unchanged code by git's list of files): run
- * again with nothing changed, it does not type-check the code again and takes the pages'
- * compressed copies from the last build; with a type error in the code, it fails naming the
- * file and leaves dist/ as it was.
+ * repository, as an editor's is (the build tells unchanged code by git's list of files), with
+ * a story given a cover photo (the real content has none): run again with nothing changed, it
+ * does not type-check the code again and takes the pages' compressed copies from the last
+ * build; after a change to the photo settings it makes the photos anew, not served from
+ * Astro's cache as they were; with a type error in the code, it fails naming the file and
+ * leaves dist/ as it was.
  */
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
@@ -21,12 +25,20 @@ test.describe.configure({ mode: 'serial', timeout: 300_000 });
 let work = '';
 let project = '';
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'smart-gender-again-'));
   project = join(work, 'project');
   mkdirSync(project);
   copyCode(process.cwd(), project);
-  cpSync('content', join(project, 'content'), { recursive: true });
+  const content = join(project, 'content');
+  cpSync('content', content, { recursive: true });
+  mkdirSync(join(content, 'media', 'launch'), { recursive: true });
+  writeFileSync(join(content, 'media', 'launch', 'cover.jpg'), await photoLike(3, 800, 600));
+  edit(
+    join(content, 'news', 'th', 'smart-gender-launch.md'),
+    /^venue:/m,
+    'cover:\n  src: ../../media/launch/cover.jpg\n  alt: เยาวชนร่วมกิจกรรมเปิดโครงการ\nvenue:',
+  );
   spawnSync('git', ['init', '-q'], { cwd: project });
   // The dependencies are a link to the project's, which git would list as a file.
   writeFileSync(join(project, '.git', 'info', 'exclude'), 'node_modules\n');
@@ -68,6 +80,20 @@ test('a build run again type-checks nothing unchanged, takes the unchanged pages
   expect(Number(pages?.[2])).toBe(Number(pages?.[1]));
   expect(fileDigests(dist())).toEqual(built);
   expect(fileDigests(`${dist()}.previous`)).toEqual(built);
+});
+
+test('a change to the photo settings makes the photos anew', () => {
+  const avif = (digests: Map<string, string>) => [...digests].filter(([file]) => file.endsWith('.avif'));
+  const before = avif(fileDigests(dist()));
+  expect(before.length, 'AVIF copies of the cover').toBeGreaterThan(0);
+  // Colour at full resolution, where the project keeps it at half.
+  edit(join(project, 'astro.config.mjs'), /chromaSubsampling: '4:2:0'/, "chromaSubsampling: '4:4:4'");
+  const rebuilt = build();
+  expect(rebuilt.status, rebuilt.output).toBe(0);
+  const after = new Map(avif(fileDigests(dist())));
+  // The same files (named by size and format, not by the settings), with new bytes.
+  expect([...after.keys()].sort()).toEqual(before.map(([file]) => file).sort());
+  for (const [file, digest] of before) expect(after.get(file), file).not.toBe(digest);
 });
 
 test('a type error in the code fails the build, naming the file, and leaves dist/ as it was', () => {
