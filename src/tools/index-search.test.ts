@@ -112,25 +112,43 @@ describe('index-search', () => {
   });
 
   // Lists, the home page and the search page carry no mark: Pagefind would skip them. Here the
-  // largest language has only such pages, so the largest index to write is none.
+  // largest language (by bytes, the one this process indexes itself) has only such pages, so
+  // the child writes both indexes and this process writes none.
   it('leaves out pages without the mark, and a language with none gets no index', () => {
     const dir = site({ th: 'เทศบาลนครขอนแก่น', en: 'Khon Kaen' });
     const unmarked = (lang: string) =>
       `<!doctype html><html lang="${lang}"><head><title>list</title></head><body><main><p>${'ขอนแก่น Khon Kaen '.repeat(500)}</p></main></body></html>`;
     mkdirSync(join(dir, 'news'));
     writeFileSync(join(dir, 'news', 'index.html'), unmarked('th'));
-    mkdirSync(join(dir, 'fr'));
-    writeFileSync(join(dir, 'fr', 'index.html'), unmarked('fr'));
-    const run = indexSearch(dir);
+    for (const folder of ['fr', join('fr', 'news')]) {
+      mkdirSync(join(dir, folder));
+      writeFileSync(join(dir, folder, 'index.html'), unmarked('fr'));
+    }
+    const trace = join(dir, 'trace.jsonl');
+    const run = spawnSync(process.execPath, ['src/tools/index-search.ts', dir], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, INDEX_TRACE: trace },
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('search index: 1 th, 1 en pages\n');
+    const written = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; lang: string })
+      .filter(({ event }) => event === 'written')
+      .map(({ lang }) => lang);
+    expect(written.sort()).toEqual(['en', 'th']);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      version: string;
       languages: Record<string, { page_count: number }>;
     };
-    expect(entry.languages).toEqual({
-      th: expect.objectContaining({ page_count: 1 }),
-      en: expect.objectContaining({ page_count: 1 }),
-    });
+    // The entry of the child's last pass, with both languages.
+    expect(entry.version).toMatch(/^\d+\.\d+/);
+    const counts = Object.fromEntries(
+      Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]),
+    );
+    expect(counts).toEqual({ th: 1, en: 1 });
   });
 
   it('fails when no page is marked for the index', () => {

@@ -14,9 +14,9 @@
  * large site, and Pagefind holds most of it while it writes an index (at 5,000 stories per
  * language, Thai 1.4 GiB writing against 0.4 GiB adding), so this process writes its
  * language only once the child has exited: two languages are never written at once. Each
- * language is indexed by a Pagefind process of its own, closed when its index is written.
- * The passes share one bundle; their `pagefind-entry.json` language lists are joined at the
- * end. Any indexing error fails the step, naming the language, also when a Pagefind process
+ * language is indexed by a Pagefind process of its own, closed when its index is written; a
+ * language none of whose pages is marked gets no index. The passes share one bundle; their
+ * `pagefind-entry.json` language lists are joined at the end. Any indexing error fails the step, naming the language, also when a Pagefind process
  * dies: a site whose search silently misses pages is broken.
  */
 import { fork } from 'node:child_process';
@@ -50,7 +50,11 @@ interface Entry {
   languages: Record<string, { page_count: number }>;
 }
 
-/** One language's pages to index (paths relative to the site) and their size in bytes, its cost. */
+/**
+ * One language's pages (paths relative to the site), marked or not, and their size in bytes:
+ * the estimate of its cost that decides which lane takes it. Unmarked pages (lists, home,
+ * search) count too, but every language of the site has about as many of them.
+ */
 interface Language {
   lang: string;
   files: string[];
