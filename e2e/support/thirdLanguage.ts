@@ -56,8 +56,9 @@ export function copyWithLao(project = process.cwd()): string {
 
 /**
  * The environment a command in the copy runs with: no setting of the project's own runs
- * (content, output, base path, address: a first build as a newcomer runs it), and a content
- * cache of its own, as the default one is inside node_modules, which the copy shares.
+ * (content, output, base path, address: a first build as a newcomer runs it), and Astro's and
+ * Vite's caches of their own, as the default ones are inside node_modules, which the copy
+ * shares with the project's own builds running beside it.
  */
 export function copyEnv(copy: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const {
@@ -68,5 +69,5 @@ export function copyEnv(copy: string, env: NodeJS.ProcessEnv = process.env): Nod
     SITE_URL: _url,
     ...rest
   } = env;
-  return { ...rest, ASTRO_CACHE_DIR: join(copy, '.cache') };
+  return { ...rest, ASTRO_CACHE_DIR: join(copy, '.cache'), VITE_CACHE_DIR: join(copy, '.vite') };
 }

@@ -91,7 +91,8 @@ try {
  * checks the site and the tools that build and serve it (`tsconfig.build.json`), not the
  * tests and the benchmark, which `npm test` checks with the rest: their browser-testing
  * libraries' types took a quarter of its time (13 s, now 10 s). It runs in a copy of the
- * project's code, whose `.astro/` folder is its own, so that Astro's build can run beside it.
+ * project's code, whose `.astro/` folder and Vite cache are its own, so that Astro's build can
+ * run beside it.
  */
 async function typeCheck(): Promise<StepRun> {
   const copy = mkdtempSync(join(tmpdir(), 'smart-gender-types-'));
