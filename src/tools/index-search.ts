@@ -16,8 +16,9 @@
  * language only once the child has exited: two languages are never written at once. Each
  * language is indexed by a Pagefind process of its own, closed when its index is written; a
  * language none of whose pages is marked gets no index. The passes share one bundle; their
- * `pagefind-entry.json` language lists are joined at the end. Any indexing error fails the step, naming the language, also when a Pagefind process
- * dies: a site whose search silently misses pages is broken.
+ * `pagefind-entry.json` language lists are joined at the end. Any indexing error fails the
+ * step, naming the language, also when a Pagefind process dies: a site whose search silently
+ * misses pages is broken.
  */
 import { fork } from 'node:child_process';
 import {
