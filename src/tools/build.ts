@@ -25,11 +25,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { precompressOn, siteUrlNotice } from '../config/deploy.ts';
 import { loadSettingsFile } from '../config/env.ts';
 import { schemas } from '../lib/schemas.ts';
 import { buildSteps, failures, withoutEmptyCollectionWarnings } from './buildSteps.ts';
-import { codeFiles, digestOf, stamp, typeCheckPlan } from './digest.ts';
+import { codeFiles, digestOf, photoDigest, stamp, typeCheckPlan } from './digest.ts';
 import { copyCode } from './projectCopy.ts';
 import { buildingDir, swapIn, sweepLeftovers } from './outputSwap.ts';
 import { runStep, type StepRun } from './runStep.ts';
@@ -131,11 +132,12 @@ const schemaStamp = stamp(
 );
 /**
  * Astro keeps the photos it has made in the same folder, named by the sizes and formats asked
- * for but not by the encoder's settings (`image` in astro.config.mjs): after a change there,
- * the photos made before would be served as they were. So they are made anew whenever that
- * file differs from the last successful build's.
+ * for but not by how they were encoded: the encoder's settings (`image` in astro.config.mjs)
+ * or the encoders themselves (sharp, libvips and its AVIF, WebP and JPEG libraries, which an
+ * update of sharp replaces). After a change to either, the photos made before would be served
+ * as they were. So they are made anew whenever either differs from the last successful build's.
  */
-const imageStamp = stamp(join(cacheDir, 'images.sha256'), digestOf(['astro.config.mjs']));
+const imageStamp = stamp(join(cacheDir, 'images.sha256'), photoDigest('astro.config.mjs', sharp.versions));
 if (!imageStamp.same) rmSync(join(cacheDir, 'assets'), { recursive: true, force: true });
 /**
  * The type check's result depends on the code alone (it runs on empty collections), so it is

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeFiles, digestOf, stamp, typeCheckPlan } from './digest.ts';
+import { codeFiles, digestOf, photoDigest, stamp, typeCheckPlan } from './digest.ts';
 
 /** Every file under `dir`, with `dir` in its path. */
 const filesUnder = (dir: string) =>
@@ -39,6 +39,17 @@ describe('digestOf', () => {
     );
   });
 
+  it('changes with what else its result depends on', () => {
+    writeFileSync(join(dir, 'y.json'), '{}');
+    expect(digestOf([join(dir, 'y.json')], 'sharp 0.35.5')).toBe(
+      digestOf([join(dir, 'y.json')], 'sharp 0.35.5'),
+    );
+    expect(digestOf([join(dir, 'y.json')], 'sharp 0.35.5')).not.toBe(
+      digestOf([join(dir, 'y.json')], 'sharp 0.36.0'),
+    );
+    expect(digestOf([join(dir, 'y.json')], 'sharp 0.35.5')).not.toBe(digestOf([join(dir, 'y.json')]));
+  });
+
   it("lists the project's files outside content/, untracked ones too, and nothing outside git", () => {
     const repo = join(dir, 'repo');
     mkdirSync(join(repo, 'content', 'news'), { recursive: true });
@@ -51,6 +62,21 @@ describe('digestOf', () => {
     expect(codeFiles(repo)).toBeUndefined();
     execFileSync('git', ['init', '--quiet'], { cwd: repo });
     expect(codeFiles(repo)?.sort()).toEqual([join(repo, '.gitignore'), join(repo, 'src', 'page.ts')]);
+  });
+});
+
+describe('photoDigest', () => {
+  // Astro names a cached photo by its size and format only: a new encoder must make it anew.
+  it('changes with the photo settings and with any encoder version', () => {
+    const config = join(dir, 'astro.config.mjs');
+    writeFileSync(config, "image: { service: sharpImageService({ avif: { chromaSubsampling: '4:2:0' } }) }");
+    const versions = { sharp: '0.35.5', vips: '8.18.7', aom: '3.15.1', webp: '1.6.0', mozjpeg: '0826579' };
+    const first = photoDigest(config, versions);
+    expect(photoDigest(config, { ...versions })).toBe(first);
+    expect(photoDigest(config, { ...versions, aom: '3.16.0' })).not.toBe(first);
+    expect(photoDigest(config, { ...versions, sharp: '0.36.0' })).not.toBe(first);
+    writeFileSync(config, "image: { service: sharpImageService({ avif: { chromaSubsampling: '4:4:4' } }) }");
+    expect(photoDigest(config, versions)).not.toBe(first);
   });
 });
 

@@ -5,15 +5,25 @@ import { dirname, join } from 'node:path';
 
 /**
  * One SHA-256 over the names and bytes of `files` (missing ones left out), in a fixed
- * order: `npm run build` compares it with the one saved at its last success to tell whether
- * the schemas, or the code, changed since.
+ * order, and over `also` (what else the result depends on, such as a library's version):
+ * `npm run build` compares it with the one saved at its last success to tell whether the
+ * schemas, the code or the photo encoders changed since.
  */
-export function digestOf(files: string[]): string {
+export function digestOf(files: string[], also = ''): string {
   return files
     .filter((file) => existsSync(file) && statSync(file).isFile())
     .sort()
-    .reduce((hash, file) => hash.update(file).update(readFileSync(file)), createHash('sha256'))
+    .reduce((hash, file) => hash.update(file).update(readFileSync(file)), createHash('sha256').update(also))
     .digest('hex');
+}
+
+/**
+ * What the photos Astro keeps in its cache depend on beyond their size and format, which name
+ * them: the encoder's settings (`image` in the Astro config file `config`) and the encoders
+ * themselves (sharp's `versions`: sharp, libvips and its AVIF, WebP and JPEG libraries).
+ */
+export function photoDigest(config: string, versions: Record<string, string | undefined>): string {
+  return digestOf([config], JSON.stringify(versions));
 }
 
 /**
