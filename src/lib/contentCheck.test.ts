@@ -60,7 +60,8 @@ describe('npm run check', () => {
     [
       'a YAML syntax error',
       (p) => replace(p(newsTh), /^venue: .*$/m, 'venue: "พิพิธภัณฑ์ธนารักษ์'),
-      /^content\/news\/th\/smart-gender-launch\.md:\d+: error: YAML syntax error/,
+      // The line once, before the message, not again inside it.
+      /^content\/news\/th\/smart-gender-launch\.md:\d+: error: YAML syntax error: [^;\d]*quote; check quotes/,
     ],
     [
       'a file that is not UTF-8',

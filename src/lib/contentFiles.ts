@@ -82,18 +82,16 @@ export function keyLines(frontMatter: string): Map<string, number> {
 
 /**
  * What a YAML parser's error says and the line of the file it is on. Astro's front-matter
- * parser (js-yaml) gives the line within the front matter, counted from the end of the
- * opening "---" line, which makes its 0-based count the file's 1-based line.
+ * parser (the `yaml` package) counts lines within the front matter from the opening "---"
+ * line, so its 1-based count is the file's; the line is dropped from the reason, which the
+ * report gives before it.
  */
 function yamlError(error: unknown): { reason: string; line: number | undefined } {
-  const { reason, mark, message } = (error ?? {}) as {
-    reason?: unknown;
-    mark?: { line?: unknown };
-    message?: unknown;
-  };
+  const { linePos, message } = (error ?? {}) as { linePos?: { line?: unknown }[]; message?: unknown };
+  const line = linePos?.[0]?.line;
   return {
-    reason: typeof reason === 'string' ? reason : (String(message).split('\n')[0] ?? ''),
-    line: typeof mark?.line === 'number' ? mark.line + 1 : undefined,
+    reason: (String(message).split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
+    line: typeof line === 'number' ? line : undefined,
   };
 }
 
