@@ -61,7 +61,8 @@ export function typeCheckPlan(codeUnchanged: boolean, leftOut: boolean): { check
  * A digest saved in the file `path` at a build's success: `same` says whether `digest` is
  * what the last successful build saved there (never when there is none, or no digest), and
  * `record` saves it once this build has succeeded. `npm run build` keeps three: the schemas
- * (stale cached entries), the image settings (stale cached photos) and the code (the type check).
+ * (stale cached entries), the photo settings and encoders (stale cached photos) and the code
+ * (the type check).
  */
 export function stamp(path: string, digest: string | undefined): { same: boolean; record: () => void } {
   return {
