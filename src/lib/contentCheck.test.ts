@@ -60,8 +60,8 @@ describe('npm run check', () => {
     [
       'a YAML syntax error',
       (p) => replace(p(newsTh), /^venue: .*$/m, 'venue: "พิพิธภัณฑ์ธนารักษ์'),
-      // The line once, before the message, not again inside it.
-      /^content\/news\/th\/smart-gender-launch\.md:\d+: error: YAML syntax error: [^;\d]*quote; check quotes/,
+      // The line that opened the quote, with its field, once, before the message.
+      /^content\/news\/th\/smart-gender-launch\.md:\d+: error: venue: YAML syntax error: [^;\d]*quote; check quotes/,
     ],
     [
       'a file that is not UTF-8',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyLines } from './contentFiles.ts';
+import { keyLines, unclosedQuoteLine } from './contentFiles.ts';
 
 describe('keyLines', () => {
   it('finds the line of each top-level field, counting the opening --- as line 1', () => {
@@ -22,5 +22,25 @@ describe('keyLines', () => {
         ['my field', 9],
       ]),
     );
+  });
+});
+
+describe('unclosedQuoteLine', () => {
+  it('finds the line that opens a quote never closed, counting the opening --- as line 1', () => {
+    expect(unclosedQuoteLine('title: "SMART GENDER"\nvenue: "พิพิธภัณฑ์ธนารักษ์\ndate: 2024-02-23', '"')).toBe(3);
+    expect(unclosedQuoteLine("title: 'SMART GENDER\nvenue: x", "'")).toBe(2);
+  });
+
+  it('passes over quotes that close, on a later line too, and escaped ones', () => {
+    const front = [
+      'title: "Khon Kaen \\"SMART GENDER\\""',
+      'description: "a value',
+      '  on two lines"',
+      'summary: He said "yes" to it',
+      "venue: 'it''s here'",
+    ].join('\n');
+    expect(unclosedQuoteLine(front, '"')).toBeUndefined();
+    expect(unclosedQuoteLine(front, "'")).toBeUndefined();
+    expect(unclosedQuoteLine(`${front}\nmunicipality: "Khon Kaen`, '"')).toBe(7);
   });
 });

@@ -81,18 +81,36 @@ export function keyLines(frontMatter: string): Map<string, number> {
 }
 
 /**
+ * The line where a quoted value that is never closed opens. The YAML parser finds the closing
+ * quote missing only where the front matter ends, and reports that line, the closing "---",
+ * while the mistake is on the line that opened the quote. Undefined when every quote closes.
+ * @example unclosedQuoteLine('title: "A\nvenue: B', '"') // 2 (line 1 is the opening ---)
+ */
+export function unclosedQuoteLine(frontMatter: string, quote: '"' | "'"): number | undefined {
+  let opened: number | undefined;
+  frontMatter.split('\n').forEach((line, i) => {
+    for (let c = 0; c < line.length; c++) {
+      // Inside double quotes a backslash escapes the next character ('' inside single quotes
+      // toggles twice, which comes to the same).
+      if (quote === '"' && opened !== undefined && line[c] === '\\') c++;
+      else if (line[c] === quote) opened = opened === undefined ? i + 2 : undefined;
+    }
+  });
+  return opened;
+}
+
+/**
  * What a YAML parser's error says and the line of the file it is on. Astro's front-matter
  * parser (the `yaml` package) counts lines within the front matter from the opening "---"
  * line, so its 1-based count is the file's; the line is dropped from the reason, which the
  * report gives before it.
  */
-function yamlError(error: unknown): { reason: string; line: number | undefined } {
+function yamlError(error: unknown): { reason: string; line: number | undefined; quote?: '"' | "'" } {
   const { linePos, message } = (error ?? {}) as { linePos?: { line?: unknown }[]; message?: unknown };
   const line = linePos?.[0]?.line;
-  return {
-    reason: (String(message).split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
-    line: typeof line === 'number' ? line : undefined,
-  };
+  const reason = (String(message).split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  const quote = /^Missing closing (["'])quote/.exec(reason)?.[1] as '"' | "'" | undefined;
+  return { reason, line: typeof line === 'number' ? line : undefined, ...(quote && { quote }) };
 }
 
 function readEntry(
@@ -137,13 +155,16 @@ function readEntry(
   try {
     data = parseFrontmatter(text, { frontmatter: 'preserve' }).frontmatter;
   } catch (error) {
-    const { reason, line } = yamlError(error);
+    const { reason, line, quote } = yamlError(error);
+    const at = (quote && unclosedQuoteLine(match[1] ?? '', quote)) ?? line;
+    const field = [...keyLines(match[1] ?? '')].find(([, l]) => l === at)?.[0];
     report(
       say(
         `YAML syntax error: ${reason}; check quotes, colons and indentation`,
         'ส่วนหัวเขียนผิดรูปแบบ YAML: ตรวจเครื่องหมายคำพูด โคลอน และการย่อหน้า',
       ),
-      line,
+      at,
+      field,
     );
     return undefined;
   }
