@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -255,6 +255,29 @@ describe('precompressAlongside', () => {
     expect(written.stdout).toContain(`precompressed 2 files in ${dir}/ (pages)`);
     expect(decoded(dir, join('_astro', 'style.css'), 'br')).toBe('a{color:red}'.repeat(100));
   });
+
+  // Linux shows a process's priority in /proc: field 19 of its stat line is its nice value.
+  it.runIf(existsSync('/proc/self/stat'))(
+    'gives way to Astro’s build: it runs at a lower priority',
+    async () => {
+      const dir = scratchDir('alongside-nice-');
+      const child = spawn('node', ['src/tools/precompress.ts', dir, 'pages', '--alongside']);
+      const nice = () => {
+        try {
+          const stat = readFileSync(`/proc/${String(child.pid)}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        } catch {
+          return undefined;
+        }
+      };
+      try {
+        await until(() => nice() === 10);
+      } finally {
+        child.stdin.end();
+        await new Promise((resolve) => child.on('exit', resolve));
+      }
+    },
+  );
 
   it('stops without its last pass when the build has failed', async () => {
     const dir = scratchDir('alongside-failed-');

@@ -29,6 +29,7 @@ import {
   writeFileSync,
   type Dirent,
 } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -293,6 +294,17 @@ if (import.meta.main) {
   const args = process.argv.slice(2);
   const previous = args.find((arg) => arg.startsWith('--reuse='))?.slice('--reuse='.length);
   const alongside = args.includes('--alongside');
+  // Alongside Astro's build, on the core it leaves idle, and never on the one it needs: while
+  // Astro makes the photos on both cores, a copy made at the same priority took time from them
+  // (at 5,000 stories per language, the photo step took 10.6 to 11.3 s against 10.0 to 10.1 s
+  // with this, in three cold builds each). Only the copies' own work is lowered: they are made
+  // on this thread, the one Linux lowers. Where the system refuses, they run as they are.
+  if (alongside)
+    try {
+      setPriority(10);
+    } catch {
+      // Not lowered: the copies are still made.
+    }
   const [dir = 'dist', part = 'all'] = args.filter((arg) => !arg.startsWith('--'));
   if (!isPart(part)) {
     console.error(`precompress: the part is ${parts.join(', ')}, not "${part}"`);
