@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parseFrontmatter } from 'astro/markdown';
 import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { bodyImages } from './lib/markdown.ts';
+import { bodyImages, markdownBody } from './lib/markdown.ts';
 import { newsSchema, objectivesSchema, policiesSchema, relatedSchema } from './lib/schemas.ts';
 
 /**
@@ -51,14 +50,10 @@ function markdownIn(collection: string): Loader {
             context.store.set(entry),
         },
         parseData: (entry) => {
-          // Read again, as the loader gives its schema the front matter only; most bodies hold
-          // no image at all ("![" starts every one), and their front matter is not parsed twice.
-          const source = readFileSync(entry.filePath ?? '', 'utf8');
-          const bodyPhotos = source.includes('![')
-            ? bodyImages(parseFrontmatter(source).content)
-                .filter((image) => image.alone)
-                .map((image) => image.src)
-            : [];
+          // Read again, as the loader gives its schema the front matter only.
+          const bodyPhotos = bodyImages(markdownBody(readFileSync(entry.filePath ?? '', 'utf8')))
+            .filter((image) => image.alone)
+            .map((image) => image.src);
           return context.parseData({ ...entry, data: { ...entry.data, bodyPhotos } });
         },
       }),

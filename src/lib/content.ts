@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { parseFrontmatter } from 'astro/markdown';
 import type { Lang } from '../i18n/locales.ts';
 import { pairTwins, type LocalizedPage } from './twins.ts';
 import { parseIsoWithOffset } from './dates.ts';
+import { markdownBody } from './markdown.ts';
 import { isPublished } from './publishing.ts';
 import { resolveNames } from './references.ts';
 
@@ -33,11 +33,11 @@ export function localizedPages<C extends CollectionKey>(
 
 /**
  * An entry's Markdown body, read from its file (the content store does not keep it: see
- * src/content.config.ts), as Astro's loader reads it: without the front matter, trimmed.
- * Builds run from the project's folder, where the loader's file paths start.
+ * src/content.config.ts), as Astro's loader reads it (`markdownBody`). Builds run from the
+ * project's folder, where the loader's file paths start.
  */
 export function bodyOf(entry: { filePath?: string | undefined }): string {
-  return entry.filePath ? parseFrontmatter(readFileSync(entry.filePath, 'utf8')).content.trim() : '';
+  return entry.filePath ? markdownBody(readFileSync(entry.filePath, 'utf8')) : '';
 }
 
 /** The pages of a collection in one language. */

@@ -1,5 +1,6 @@
+import { parseFrontmatter } from 'astro/markdown';
 import { describe, expect, it } from 'vitest';
-import { bodyImages, markdownBlocks, plainInline, renderInline } from './markdown.ts';
+import { bodyImages, markdownBlocks, markdownBody, plainInline, renderInline } from './markdown.ts';
 
 /** A body's HTML, photos left out. */
 const renderMarkdown = (source: string, base?: string, root?: string, printSite?: string) =>
@@ -148,5 +149,29 @@ describe('renderInline', () => {
 describe('plainInline', () => {
   it('gives the text of a Markdown line', () => {
     expect(plainInline('ส่งเสริม *สิทธิ* & [โอกาส](/a/)')).toBe('ส่งเสริม สิทธิ & โอกาส');
+  });
+});
+
+describe('markdownBody', () => {
+  const story = '---\ntitle: เปิดตัว\ndate: 2024-02-23T09:00:00+07:00\n---\n\nข่าว *ใหม่*\n\n---\n\nต่อ\n';
+
+  it('is what follows the front matter, trimmed, with rules (---) in the body kept', () => {
+    expect(markdownBody(story)).toBe('ข่าว *ใหม่*\n\n---\n\nต่อ');
+  });
+
+  it.each([
+    ['YAML', story],
+    ['a byte-order mark first', `\uFEFF${story}`],
+    ['blank lines first', `\n\n${story}`],
+    ['Windows line ends', story.replaceAll('\n', '\r\n')],
+    ['TOML', '+++\ntitle = "x"\n+++\nข่าว\n'],
+    ['empty front matter', '---\n---\nข่าว'],
+    ['a front matter closed by the other fence', '---\ntitle: x\n+++\nข่าว'],
+    ['spaces before the opening fence', '  ---\ntitle: x\n---\nข่าว'],
+    ['no front matter', 'ข่าว\n\n---\n\ntitle: x\n---\n'],
+    ['nothing', ''],
+  ])("reads a file with %s as Astro's loader does", (_, source) => {
+    const astros = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content.trim();
+    expect(markdownBody(source)).toBe(astros);
   });
 });
