@@ -31,9 +31,16 @@ export default defineConfig({
     defaultLocale: defaultLang,
     routing: { prefixDefaultLocale: false },
   },
-  // No inline script or style, so one static Content-Security-Policy fits every page; one
-  // stylesheet for the whole site (a few KB), cached across pages.
-  build: { inlineStylesheets: 'never' },
+  build: {
+    // No inline script or style, so one static Content-Security-Policy fits every page; one
+    // stylesheet for the whole site (a few KB), cached across pages.
+    inlineStylesheets: 'never',
+    // Eight pages in progress at once, not one: Astro waits for each page's file to be written
+    // before it renders the next, and the writing happens off its thread, which idled for 4 of
+    // the 20 s the pages took at 5,000 stories per language. With eight, the pages took 16 to 18 s
+    // against 19 to 24 s, with the same files and 0.05 GiB more memory.
+    concurrency: 8,
+  },
   // A photo's colour at half resolution, as a camera's JPEG holds it: sharp's AVIF default
   // keeps it whole (4:4:4), storing detail the photo never had. A story photo's AVIF copies
   // are then about a tenth smaller and a fifth faster to make.
