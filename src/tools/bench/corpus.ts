@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultLang, langs, locales, type Lang } from '../../i18n/locales.ts';
+import { markdownBody } from '../../lib/markdown.ts';
 import { photoLike } from '../photoLike.ts';
 
 /**
@@ -72,11 +73,6 @@ export function sentence(words: string[], count: number, next: () => number, per
   return picked.map((w, i) => (i > 0 && i % perSpace === 0 ? ` ${w}` : w)).join('');
 }
 
-/** The text below an entry's front matter. */
-function bodyOf(file: string): string {
-  return readFileSync(file, 'utf8').split(/^---$/m).slice(2).join('---');
-}
-
 /** A language's words (repeats kept, so common words stay common) and how they are spaced. */
 interface Vocabulary {
   words: string[];
@@ -85,7 +81,11 @@ interface Vocabulary {
 
 function vocabulary(source: string, lang: Lang): Vocabulary {
   const text = ['news', 'objectives']
-    .flatMap((c) => readdirSync(join(source, c, lang)).map((f) => bodyOf(join(source, c, lang, f))))
+    .flatMap((c) =>
+      readdirSync(join(source, c, lang)).map((f) =>
+        markdownBody(readFileSync(join(source, c, lang, f), 'utf8')),
+      ),
+    )
     .join('\n\n');
   const locale = locales[lang].lang;
   const words = [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)]
