@@ -59,6 +59,14 @@ async function withCover(): Promise<FixtureBuild> {
 const pageOf = (b: FixtureBuild, path: string) => readFileSync(join(b.outDir, path, 'index.html'), 'utf8');
 const builtFile = (b: FixtureBuild, url: string) => join(b.outDir, new URL(url, 'http://x').pathname);
 
+/** Whether an `<img>`'s `src` is the widest file of its own `srcset`. */
+function fallbackIsWidest(img: string): boolean {
+  const src = /\ssrc="([^"]+)"/.exec(img)?.[1];
+  const candidates = (/\ssrcset="([^"]+)"/.exec(img)?.[1] ?? '').split(',').map((c) => c.trim().split(' '));
+  const widest = candidates.sort((a, b) => parseInt(b[1] ?? '0') - parseInt(a[1] ?? '0'))[0]?.[0];
+  return src !== undefined && src === widest;
+}
+
 test('the cover is a picture in AVIF and WebP with a JPEG fallback, sized for each screen, fetched first', async () => {
   const b = await withCover();
   const html = pageOf(b, `news/${story}`);
@@ -75,6 +83,9 @@ test('the cover is a picture in AVIF and WebP with a JPEG fallback, sized for ea
   const width = Number(/\swidth="(\d+)"/.exec(img)?.[1]);
   const height = Number(/\sheight="(\d+)"/.exec(img)?.[1]);
   expect(width / height).toBeCloseTo(original.width / original.height, 2);
+  // The fallback is the widest copy offered, not one more full-size file made only for it.
+  expect(fallbackIsWidest(img), 'the JPEG fallback is the widest of its srcset').toBe(true);
+  expect(width).toBe(1440);
   const avif = /<source[^>]*type="image\/avif"[^>]*>/.exec(picture)?.[0] ?? '';
   const srcset = /srcset="([^"]+)"/.exec(avif)?.[1] ?? '';
   expect(srcset.split(',').map((c) => c.trim().split(' ')[1])).toEqual(['360w', '720w', '1080w', '1440w']);
@@ -233,7 +244,8 @@ test('story cards show the cover small and lazily; cards without one show none',
   const img = /<img[^>]*>/.exec(picture)?.[0] ?? '';
   expect(img).toContain('loading="lazy"');
   expect(img).toContain(`alt="${altTh}"`);
-  expect(img).toMatch(/width="\d+" height="\d+"/);
+  expect(img).toMatch(/width="192" height="144"/);
+  expect(fallbackIsWidest(img), 'the JPEG fallback is the larger thumbnail, not the full photo').toBe(true);
   expect(pageOf(b, 'en/news'), 'the English story has no cover (a body photo is no thumbnail)').not.toContain(
     '<picture',
   );
