@@ -24,8 +24,8 @@ function site(pages: Record<string, string>): string {
   return dir;
 }
 
-const indexSearch = (dir: string) =>
-  spawnSync(process.execPath, ['src/tools/index-search.ts', dir], { encoding: 'utf8', timeout: 60_000 });
+const indexSearch = (dir: string, env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(process.execPath, ['src/tools/index-search.ts', dir], { encoding: 'utf8', timeout: 60_000, env });
 
 describe('index-search', () => {
   it('indexes every language into one bundle, each with an index of its own', () => {
@@ -34,11 +34,14 @@ describe('index-search', () => {
       en: 'Khon Kaen promotes gender equality. '.repeat(5),
       lo: 'ນະຄອນຂອນແກ່ນ',
     });
-    const run = indexSearch(dir);
+    // The pages' marked copies go to a temporary folder of their own, removed once read.
+    const temporary = scratch('index-search-tmp-');
+    const run = indexSearch(dir, { ...process.env, TMPDIR: temporary });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     // Largest first: the languages' pages come in that order.
     expect(run.stdout).toBe('search index: 1 th, 1 en, 1 lo pages\n');
+    expect(readdirSync(temporary), 'no marked copies are left behind').toEqual([]);
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { hash: string; page_count: number }>;
     };
