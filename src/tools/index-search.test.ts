@@ -48,6 +48,12 @@ describe('index-search', () => {
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'lo', 'th']);
     for (const { hash } of Object.values(entry.languages))
       expect(existsSync(join(dir, 'pagefind', `pagefind.${hash}.pf_meta`)), hash).toBe(true);
+    // What the search page loads, and not Pagefind's ready-made interfaces, which it never does.
+    const bundle = readdirSync(join(dir, 'pagefind'));
+    expect(bundle).toEqual(
+      expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']),
+    );
+    expect(bundle.filter((file) => /-ui\.|highlight/.test(file))).toEqual([]);
   });
 
   // Pagefind holds most of its memory while it writes (at 5,000 stories, 1.4 GiB for Thai):
