@@ -78,6 +78,8 @@ describe('precompress', () => {
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js.br'))).toBe(false);
     expect(precompress(dir, 'search').files).toBe(1);
     expect(existsSync(join(dir, 'pagefind', 'pagefind.js.br'))).toBe(true);
+    // A site not indexed (yet) has no index to compress.
+    expect(precompress(scratchDir('precompress-no-index-'), 'search').files).toBe(0);
   });
 
   it("takes the last build's copies of an unchanged page, and compresses a changed one anew", () => {
