@@ -22,13 +22,13 @@
  * rewritten after every step, so a failed build leaves the steps that ran. Nothing else
  * changes: the messages are the same with or without it.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import { promisify } from 'node:util';
 import { precompressOn, siteUrlNotice } from '../config/deploy.ts';
 import { loadSettingsFile } from '../config/env.ts';
-import { schemas } from '../lib/schemas.ts';
 import { buildSteps, failures, withoutEmptyCollectionWarnings } from './buildSteps.ts';
 import { codeFiles, digestOf, photoDigest, stamp, typeCheckPlan } from './digest.ts';
 import { copyCode } from './projectCopy.ts';
@@ -76,6 +76,20 @@ function fail(message: string): never {
 
 sweepLeftovers(outDir);
 
+/**
+ * The versions of sharp and of its encoders, for the photos' stamp (below), asked of a
+ * process of its own while the checks run: loaded here, sharp's libraries would stay in this
+ * process, which lasts the whole build, through the search index's peak.
+ */
+const encoderVersions = promisify(execFile)(process.execPath, [
+  '--input-type=module',
+  '-e',
+  "import sharp from 'sharp'; process.stdout.write(JSON.stringify(sharp.versions))",
+]).then(
+  ({ stdout }) => JSON.parse(stdout) as Record<string, string | undefined>,
+  (error: unknown) => fail(`The photo encoder (sharp) could not be loaded: ${(error as Error).message}`),
+);
+
 // A malformed setting the last steps read stops the build now, not after minutes of work.
 loadSettingsFile();
 try {
@@ -99,8 +113,11 @@ async function typeCheck(): Promise<StepRun> {
   const copy = mkdtempSync(join(tmpdir(), 'smart-gender-types-'));
   try {
     copyCode('.', copy, code);
-    for (const collection of Object.keys(schemas))
-      mkdirSync(join(copy, 'content', collection), { recursive: true });
+    // The content's folders, empty: one per collection (and the photos' folder, which none reads).
+    const contentDir = process.env.CONTENT_DIR ?? 'content';
+    const folders = existsSync(contentDir) ? readdirSync(contentDir, { withFileTypes: true }) : [];
+    for (const folder of folders.filter((entry) => entry.isDirectory()))
+      mkdirSync(join(copy, 'content', folder.name), { recursive: true });
     const result = await runStep('astro', ['check', '--tsconfig', 'tsconfig.build.json'], {
       env: {
         ...process.env,
@@ -130,15 +147,6 @@ const schemaStamp = stamp(
   join(cacheDir, 'schemas.sha256'),
   digestOf(['src/content.config.ts', 'src/lib/schemas.ts']),
 );
-/**
- * Astro keeps the photos it has made in the same folder, named by the sizes and formats asked
- * for but not by how they were encoded: the encoder's settings (`image` in astro.config.mjs)
- * or the encoders themselves (sharp, libvips and its AVIF, WebP and JPEG libraries, which an
- * update of sharp replaces). After a change to either, the photos made before would be served
- * as they were. So they are made anew whenever either differs from the last successful build's.
- */
-const imageStamp = stamp(join(cacheDir, 'images.sha256'), photoDigest('astro.config.mjs', sharp.versions));
-if (!imageStamp.same) rmSync(join(cacheDir, 'assets'), { recursive: true, force: true });
 /**
  * The type check's result depends on the code alone (it runs on empty collections), so it is
  * not run again while every file of the project outside `content/` (git's list, untracked
@@ -180,6 +188,18 @@ const typing = types.check
 const checked = await timed('content check', () => runStep('node', ['src/tools/check.ts', '--in-build']));
 if (!checked.ok) fail(failures({ content: false, types: (await typing)?.ok }).join('\n'));
 rmSync(fresh, { recursive: true, force: true });
+/**
+ * Astro keeps the photos it has made in the same folder, named by the sizes and formats asked
+ * for but not by how they were encoded: the encoder's settings (`image` in astro.config.mjs)
+ * or the encoders themselves (sharp, libvips and its AVIF, WebP and JPEG libraries, which an
+ * update of sharp replaces). After a change to either, the photos made before would be served
+ * as they were. So they are made anew whenever either differs from the last successful build's.
+ */
+const imageStamp = stamp(
+  join(cacheDir, 'images.sha256'),
+  photoDigest('astro.config.mjs', await encoderVersions),
+);
+if (!imageStamp.same) rmSync(join(cacheDir, 'assets'), { recursive: true, force: true });
 /**
  * The pages' compressed copies are made while Astro writes the pages, on the core its page
  * writing leaves idle, and finished once it has exited (src/tools/precompress.ts,
