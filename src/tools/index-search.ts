@@ -10,10 +10,10 @@
  *
  * Pagefind writes an index on little more than one core, and a large site's index takes the
  * better part of half a minute, so the languages are indexed on two lanes: the largest
- * language here, the others one after the other in a child process of this script. Memory is what limits a
- * large site, and Pagefind holds most of it while it writes an index (at 5,000 stories per
- * language, Thai 1.4 GiB writing against 0.4 GiB adding), so this process writes its
- * language only once the child has exited: two languages are never written at once. Each
+ * language here, the others one after the other in a child process of this script. Memory is
+ * what limits a large site, and Pagefind holds most of it while it writes an index (at 5,000
+ * stories per language, Thai 1.4 GiB writing against 0.4 GiB adding), so this process writes
+ * its language only once the child has exited: two languages are never written at once. Each
  * language is indexed by a Pagefind process of its own, closed when its index is written; a
  * language none of whose pages is marked gets no index. The passes share one bundle; their
  * `pagefind-entry.json` language lists are joined at the end. Any indexing error fails the
