@@ -231,10 +231,16 @@ async function indexInTurn(site: string, languages: Language[]): Promise<Entry['
   return written;
 }
 
-/** Runs `indexInTurn` for `job` in a child process of this script; resolves once it has exited. */
-function inChild(job: Job): { done: Promise<Entry['languages']>; stop: () => void } {
+/**
+ * Runs `indexInTurn` for `job` in a child process of this script: `sent` resolves once the
+ * child has its job, `done` once it has exited. The job (every page's path) is larger than a
+ * pipe holds, and what the pipe cannot take at once is sent only when this process's event
+ * loop next runs: marking the largest language's pages, which holds the loop for seconds,
+ * must wait for `sent` (unwaited, at 5,000 stories per language, the child started 6 s late).
+ */
+function inChild(job: Job): { sent: Promise<void>; done: Promise<Entry['languages']>; stop: () => void } {
   const child = fork(fileURLToPath(import.meta.url), ['--child']);
-  child.send(job);
+  const sent = new Promise<void>((resolveSent) => child.send(job, () => resolveSent()));
   const done = new Promise<Entry['languages']>((resolveDone, reject) => {
     let reply: { languages?: Entry['languages']; error?: string } = {};
     child.on('message', (message: typeof reply) => (reply = message));
@@ -249,7 +255,7 @@ function inChild(job: Job): { done: Promise<Entry['languages']>; stop: () => voi
       }
     });
   });
-  return { done, stop: () => child.kill() };
+  return { sent, done, stop: () => child.kill() };
 }
 
 /** The language this process is indexing, named if its Pagefind dies (see the end). */
@@ -262,6 +268,8 @@ async function indexSearch(site: string): Promise<string> {
   const child = others.length > 0 ? inChild({ site, languages: others }) : undefined;
   indexing = largest.lang;
   try {
+    // A child that dies before it has its job fails the step here.
+    if (child) await Promise.race([child.sent, child.done]);
     // Written once the others are, so that two indexes are never being written at once.
     const [added, othersWritten] = await Promise.all([
       addPages(site, largest.files),
