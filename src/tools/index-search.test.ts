@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { scratchFolders } from './scratchFolders.ts';
@@ -158,6 +159,49 @@ describe('index-search', () => {
       Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]),
     );
     expect(counts).toEqual({ th: 1, en: 1 });
+  });
+
+  // Ctrl-C signals every process of the group. Stopped while Pagefind reads the pages, the
+  // step leaves none of their marked copies behind: in /dev/shm, where they go unless `TMPDIR`
+  // names a folder, they would hold memory until the machine restarts.
+  it.each([
+    ['in memory', false],
+    ['in TMPDIR', true],
+  ])('leaves no marked copies behind when stopped, %s', async (_, inTmpdir) => {
+    if (!inTmpdir && !existsSync('/dev/shm')) return;
+    const dir = site({ th: 'ขอนแก่น', en: 'Khon Kaen' });
+    for (let i = 0; i < 150; i++)
+      for (const [lang, folder, text] of [
+        ['th', `th-${i}`, 'เทศบาลนครขอนแก่นส่งเสริมความเท่าเทียมทางเพศ '.repeat(40)],
+        ['en', join('en', `en-${i}`), 'Khon Kaen promotes gender equality. '.repeat(40)],
+      ] as const) {
+        mkdirSync(join(dir, folder));
+        writeFileSync(
+          join(dir, folder, 'index.html'),
+          `<!doctype html><html lang="${lang}"><head><title>${i}</title></head><body><main data-pagefind-body><p>${text}</p></main></body></html>`,
+        );
+      }
+    const temporary = inTmpdir ? scratch('index-search-tmp-') : '/dev/shm';
+    const before = new Set(readdirSync(temporary));
+    const copies = () =>
+      readdirSync(temporary).filter((f) => f.startsWith('smart-gender-index-') && !before.has(f));
+    const env = { ...process.env };
+    delete env.TMPDIR;
+    if (inTmpdir) env.TMPDIR = temporary;
+    // A process group of its own, as a terminal's command has.
+    const run = spawn(process.execPath, ['src/tools/index-search.ts', dir], {
+      env,
+      detached: true,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((done) => run.on('exit', (code) => done(code)));
+    for (let waited = 0; waited < 20_000 && copies().length === 0; waited += 5) await sleep(5);
+    expect(copies().length, 'marked copies are made there').toBeGreaterThan(0);
+    process.kill(-(run.pid ?? 0), 'SIGINT');
+    expect(await exited).toBe(1);
+    // The second lane, a process of its own, gets the signal too and may end a moment later.
+    for (let waited = 0; waited < 5000 && copies().length > 0; waited += 10) await sleep(10);
+    expect(copies()).toEqual([]);
   });
 
   it('fails when no page is marked for the index', () => {

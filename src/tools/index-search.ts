@@ -22,7 +22,9 @@
  */
 import { fork } from 'node:child_process';
 import {
+  accessSync,
   appendFileSync,
+  constants,
   closeSync,
   existsSync,
   fstatSync,
@@ -33,6 +35,7 @@ import {
   readSync,
   readdirSync,
   rmSync,
+  statfsSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,6 +119,26 @@ const fullStopIn = (lang: string | undefined) =>
   Object.values(locales).find((l) => l.lang === lang)?.fullStop ?? true;
 
 /**
+ * Where a language's marked copies are written: Linux's /dev/shm, which holds them in memory,
+ * where it has room for twice the language's pages (a container's often has 64 MB); else, and
+ * wherever `TMPDIR` names a folder, the system's temporary folder. Pagefind reads them once
+ * and they are removed before it writes, the step's peak. On this machine's disk, making,
+ * reading and removing the copies of 5,000 stories per language cost 7 to 10 s of system time,
+ * and the step took 22 to 23 s; from /dev/shm, 2.6 s and 17 to 18 s.
+ */
+function scratchRoot(bytes: number): string {
+  if (process.env.TMPDIR) return tmpdir();
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    if (bavail * bsize > 2 * bytes) return '/dev/shm';
+  } catch {
+    // No /dev/shm (macOS, Windows), or not ours to write.
+  }
+  return tmpdir();
+}
+
+/**
  * A new index (in a Pagefind process of its own) holding one language's marked pages, and how
  * many there were. The pages' marked copies are written to a folder of their own, which
  * Pagefind reads on every core, each page at the path it has in the site (so at the same
@@ -126,11 +149,11 @@ const fullStopIn = (lang: string | undefined) =>
  */
 async function addPages(
   site: string,
-  files: string[],
+  { files, bytes }: Language,
 ): Promise<{ index: pagefind.PagefindIndex; pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
-  const marked = mkdtempSync(join(tmpdir(), 'smart-gender-index-'));
+  const marked = mkdtempSync(join(scratchRoot(bytes), 'smart-gender-index-'));
   // Also when the process is stopped before it is done (`process.exit` skips `finally`).
   const removeMarked = () => {
     rmSync(marked, { recursive: true, force: true });
@@ -224,8 +247,8 @@ async function writeIndex(
 /** Indexes `languages` one after the other; returns the languages written. */
 async function indexInTurn(site: string, languages: Language[]): Promise<Entry['languages']> {
   let written: Entry['languages'] = {};
-  for (const { lang, files } of languages) {
-    const pass = await writeIndex(site, await addPages(site, files), lang);
+  for (const language of languages) {
+    const pass = await writeIndex(site, await addPages(site, language), language.lang);
     written = { ...written, ...pass.languages };
   }
   return written;
@@ -272,7 +295,7 @@ async function indexSearch(site: string): Promise<string> {
     if (child) await Promise.race([child.sent, child.done]);
     // Written once the others are, so that two indexes are never being written at once.
     const [added, othersWritten] = await Promise.all([
-      addPages(site, largest.files),
+      addPages(site, largest),
       child?.done ?? Promise.resolve<Entry['languages']>({}),
     ]);
     const pass = await writeIndex(site, added, largest.lang);
@@ -300,12 +323,14 @@ async function indexSearch(site: string): Promise<string> {
 if (process.argv.includes('--child')) {
   // Failed until its languages are sent; the main process words the message.
   process.exitCode = 1;
-  // Stopped, or the main process gone (its build failed or was stopped): Pagefind goes too,
-  // so nothing is written into a build that has been given up.
+  // Stopped (Ctrl-C too), or the main process gone (its build failed or was stopped):
+  // Pagefind goes too, so nothing is written into a build that has been given up, and the
+  // exit handlers run, so no marked copies are left behind.
   const stop = () => {
     void pagefind.close();
     process.exit(1);
   };
+  process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.once('disconnect', stop);
   process.once('message', (job: Job) => {
@@ -317,6 +342,14 @@ if (process.argv.includes('--child')) {
     );
   });
 } else {
+  // Stopped (Ctrl-C, or the build stopped): as the child is, above.
+  const stop = () => {
+    indexing = undefined;
+    void pagefind.close();
+    process.exit(1);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   process.once('exit', () => {
     if (indexing === undefined) return;
     console.error(`Search indexing failed: Pagefind stopped before the ${indexing} index was written`);
