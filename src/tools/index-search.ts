@@ -39,7 +39,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -122,9 +122,9 @@ const fullStopIn = (lang: string | undefined) =>
  * Where a language's marked copies are written: Linux's /dev/shm, which holds them in memory,
  * where it has room for twice the language's pages (a container's often has 64 MB); else, and
  * wherever `TMPDIR` names a folder, the system's temporary folder. Pagefind reads them once
- * and they are removed before it writes, the step's peak. On this machine's disk, making,
- * reading and removing the copies of 5,000 stories per language cost 7 to 10 s of system time,
- * and the step took 22 to 23 s; from /dev/shm, 2.6 s and 17 to 18 s.
+ * and they are removed before it writes, the step's peak. At 5,000 stories per language, on
+ * this machine's disk, the step took 28 to 32 s (7 to 14 s of it system time, in five runs);
+ * from /dev/shm, 25 to 26 s (5.5 to 6.5 s), once 29 s.
  */
 function scratchRoot(bytes: number): string {
   if (process.env.TMPDIR) return tmpdir();
@@ -161,7 +161,9 @@ async function addPages(
   process.once('exit', removeMarked);
   try {
     let pages = 0;
-    for (const file of files) {
+    for (const [n, file] of files.entries()) {
+      // Now and then, let a Ctrl-C arrive (see the end): marking a large language takes seconds.
+      if (n % 256 === 255) await nextTurn();
       const part = indexedPart(readFileSync(join(site, file), 'utf8'));
       // A page without the mark (lists, home, search) is left out: Pagefind would skip it.
       if (part === undefined) continue;
