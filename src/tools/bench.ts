@@ -21,14 +21,7 @@ import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../config/browser.ts';
 import { editOneStory, makeCorpus, photoEvery, storySlug } from './bench/corpus.ts';
-import {
-  cpuProbe,
-  measureBuild,
-  measureSite,
-  type BuildFigures,
-  type Row,
-  type SiteProbe,
-} from './bench/measure.ts';
+import { measureBuild, measureSite, type BuildFigures, type Row, type SiteProbe } from './bench/measure.ts';
 import { runSection, stepCell, writeBenchmarks } from './bench/report.ts';
 import { ensureBrowser } from './ensureBrowser.ts';
 
@@ -45,7 +38,7 @@ if (!Number.isInteger(every) || every < 1) {
 if (!ensureBrowser({ server: true, use: 'lighthouse' })) process.exit(1);
 
 // Measured before the run, which loads the machine itself: the machine is often shared.
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), load ${loadavg()[0]?.toFixed(1) ?? '?'} at the start, CPU probe ${cpuProbe().toFixed(2)} s (\`cpuProbe\`, lower is faster), Node ${process.version}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), load ${loadavg()[0]?.toFixed(1) ?? '?'} at the start, Node ${process.version}`;
 
 const debuggingPort = 9333;
 const browser = await chromium.launch(

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { request as httpGet } from 'node:http';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { startNginx } from '../nginxServer.ts';
 import { parseTimings, stepShares, type MemorySample, type StepShare } from './stepShares.ts';
 
@@ -109,24 +108,6 @@ function treeRss(root: number): number | undefined {
     queue.push(...(children.get(pid) ?? []));
   }
   return total;
-}
-
-/**
- * The seconds one core takes for a fixed piece of work like a build's own (compressing Thai
- * and English text as the pages' copies are, then plain arithmetic), timed before a run. The
- * speed of this shared machine varies by up to a third from hour to hour, and every figure
- * of a build moves with it: the probe tells a slow spell from a slower build.
- */
-export function cpuProbe(): number {
-  const text = Buffer.from(
-    'เทศบาลนครขอนแก่นส่งเสริมความเท่าเทียมทางเพศ Khon Kaen promotes gender equality. '.repeat(20_000),
-  );
-  const start = performance.now();
-  for (let i = 0; i < 6; i++) brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
-  let sum = 0;
-  for (let i = 0; i < 300_000_000; i++) sum = (sum * 31 + i) | 0;
-  // Used, so that the loop is not optimised away.
-  return (performance.now() - start) / 1000 + (sum === 0.5 ? 1 : 0);
 }
 
 /**
