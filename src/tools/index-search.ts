@@ -38,7 +38,7 @@ import {
   statfsSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +138,31 @@ function scratchRoot(bytes: number): string {
   return tmpdir();
 }
 
+/** The start of the name of a folder of marked copies, with the process that made it. */
+const copiesPrefix = 'smart-gender-index-';
+
+/** Whether process `pid` is still running (one of another user's counts as running). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the folders of marked copies in `root` whose process is gone without removing them:
+ * killed outright, or by the system for want of memory, it runs no exit handler, and in
+ * /dev/shm its copies would hold memory until the machine restarts.
+ */
+function removeLeftovers(root: string): void {
+  for (const name of readdirSync(root)) {
+    const pid = Number(new RegExp(`^${copiesPrefix}(\\d+)-`).exec(name)?.[1]);
+    if (pid && !running(pid)) rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
 /**
  * A new index (in a Pagefind process of its own) holding one language's marked pages, and how
  * many there were. The pages' marked copies are written to a folder of their own, which
@@ -153,7 +178,9 @@ async function addPages(
 ): Promise<{ index: pagefind.PagefindIndex; pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
-  const marked = mkdtempSync(join(scratchRoot(bytes), 'smart-gender-index-'));
+  const root = scratchRoot(bytes);
+  removeLeftovers(root);
+  const marked = mkdtempSync(join(root, `${copiesPrefix}${process.pid}-`));
   // Also when the process is stopped before it is done (`process.exit` skips `finally`).
   const removeMarked = () => {
     rmSync(marked, { recursive: true, force: true });
@@ -258,10 +285,11 @@ async function indexInTurn(site: string, languages: Language[]): Promise<Entry['
 
 /**
  * Runs `indexInTurn` for `job` in a child process of this script: `sent` resolves once the
- * child has its job, `done` once it has exited. The job (every page's path) is larger than a
- * pipe holds, and what the pipe cannot take at once is sent only when this process's event
- * loop next runs: marking the largest language's pages, which holds the loop for seconds,
- * must wait for `sent` (unwaited, at 5,000 stories per language, the child started 6 s late).
+ * whole job has been handed to the system for the child, `done` once the child has exited.
+ * The job (every page's path) is larger than a pipe holds, and what the pipe cannot take at
+ * once is handed over only when this process's event loop next runs: marking the largest
+ * language's pages, which holds the loop for long stretches, must wait for `sent`
+ * (unwaited, at 5,000 stories per language, the child started 6 s late).
  */
 function inChild(job: Job): { sent: Promise<void>; done: Promise<Entry['languages']>; stop: () => void } {
   const child = fork(fileURLToPath(import.meta.url), ['--child']);
@@ -293,7 +321,7 @@ async function indexSearch(site: string): Promise<string> {
   const child = others.length > 0 ? inChild({ site, languages: others }) : undefined;
   indexing = largest.lang;
   try {
-    // A child that dies before it has its job fails the step here.
+    // Or until the child has ended, if it ends first; `Promise.all` below words its failure.
     if (child) await Promise.race([child.sent, child.done]);
     // Written once the others are, so that two indexes are never being written at once.
     const [added, othersWritten] = await Promise.all([
@@ -317,6 +345,16 @@ async function indexSearch(site: string): Promise<string> {
   }
 }
 
+/**
+ * Calls `stop` with the exit code a shell expects of a process ended by the signal (130 for
+ * Ctrl-C), when this process is told to stop. Without a handler, Node would end at once and
+ * run no exit handler, leaving the marked copies behind.
+ */
+function onStopSignal(stop: (code: number) => void): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => stop(128 + osConstants.signals[signal]));
+}
+
 /*
  * Pagefind's own process can die (out of memory, a crash) without answering: what waits for
  * it then never settles, and Node ends the process for want of anything to do. That must
@@ -328,13 +366,12 @@ if (process.argv.includes('--child')) {
   // Stopped (Ctrl-C too), or the main process gone (its build failed or was stopped):
   // Pagefind goes too, so nothing is written into a build that has been given up, and the
   // exit handlers run, so no marked copies are left behind.
-  const stop = () => {
+  const stop = (code: number) => {
     void pagefind.close();
-    process.exit(1);
+    process.exit(code);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  process.once('disconnect', stop);
+  onStopSignal(stop);
+  process.once('disconnect', () => stop(1));
   process.once('message', (job: Job) => {
     // From here Pagefind's work keeps this process alive, not the channel: see above.
     process.channel?.unref();
@@ -344,14 +381,12 @@ if (process.argv.includes('--child')) {
     );
   });
 } else {
-  // Stopped (Ctrl-C, or the build stopped): as the child is, above.
-  const stop = () => {
+  // Stopped (Ctrl-C, a closed terminal, or the build stopped): as the child is, above.
+  onStopSignal((code) => {
     indexing = undefined;
     void pagefind.close();
-    process.exit(1);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+    process.exit(code);
+  });
   process.once('exit', () => {
     if (indexing === undefined) return;
     console.error(`Search indexing failed: Pagefind stopped before the ${indexing} index was written`);
