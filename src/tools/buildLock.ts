@@ -85,7 +85,8 @@ function release(lockDir: string): void {
   rmSync(aside, { recursive: true, force: true });
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` is still running (one of another user's counts as running). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

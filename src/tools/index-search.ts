@@ -45,6 +45,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { indexedLang, indexedPart, withoutAddedFullStops } from '../lib/indexedPart.ts';
 import { markThaiWordBreaksInHtml } from '../lib/wordBreaks.ts';
+import { alive } from './buildLock.ts';
 import { locales } from '../i18n/locales.ts';
 
 interface Entry {
@@ -140,16 +141,7 @@ function scratchRoot(bytes: number): string {
 
 /** The start of the name of a folder of marked copies, with the process that made it. */
 const copiesPrefix = 'smart-gender-index-';
-
-/** Whether process `pid` is still running (one of another user's counts as running). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+const copiesOwner = new RegExp(`^${copiesPrefix}(\\d+)-`);
 
 /**
  * Removes the folders of marked copies in `root` whose process is gone without removing them:
@@ -158,8 +150,8 @@ function running(pid: number): boolean {
  */
 function removeLeftovers(root: string): void {
   for (const name of readdirSync(root)) {
-    const pid = Number(new RegExp(`^${copiesPrefix}(\\d+)-`).exec(name)?.[1]);
-    if (pid && !running(pid)) rmSync(join(root, name), { recursive: true, force: true });
+    const pid = Number(copiesOwner.exec(name)?.[1]);
+    if (pid && !alive(pid)) rmSync(join(root, name), { recursive: true, force: true });
   }
 }
 
