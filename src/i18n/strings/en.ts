@@ -3,7 +3,7 @@ import type { Dictionary } from '../dictionaries.ts';
 /** English interface strings. */
 export default {
   'site.name': 'SMART GENDER Khon Kaen',
-  'site.tagline': 'Equality for all genders',
+  'site.tagline': 'Every gender equal',
   'site.organization': 'Khon Kaen City Municipality',
   'site.region': 'Khon Kaen',
   'site.sourcePublication': 'Local Leader Magazine Online',
