@@ -19,6 +19,14 @@ describe('holdsQuery', () => {
     expect(holdsQuery(thai, 'เชียงใหม่')).toBe(false);
   });
 
+  // A language added to the site in another script written without spaces works as Thai does.
+  it('finds Lao words inside unspaced Lao text, and only those on the page', () => {
+    const lao = 'ສະບາຍດີປະເທດລາວ';
+    expect(holdsQuery(lao, 'ປະເທດ')).toBe(true);
+    expect(holdsQuery(lao, 'ລາວ')).toBe(true);
+    expect(holdsQuery(lao, 'ວຽງຈັນ')).toBe(false);
+  });
+
   it('needs every space-separated part of the query', () => {
     expect(holdsQuery(thai, 'ขอนแก่น เยาวชน')).toBe(true);
     expect(holdsQuery(thai, 'ขอนแก่น ทุเรียน')).toBe(false);

@@ -4,8 +4,8 @@
  * no page. A result is shown only when the page really holds what the reader typed: every
  * space-separated part of the query, compared after Unicode normalisation.
  */
+import { unspacedScript } from './wordBreaks.ts';
 
-const thaiScript = /[\u0E00-\u0E7F]/;
 const invisible = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /**
@@ -31,16 +31,16 @@ export function latinRoot(word: string): string {
 }
 
 /**
- * Whether `pageText` holds `query`. Thai parts (and any part written in a script without
- * spaces) must occur as typed; Latin parts may differ in their ending, as stemming allows,
- * but must still begin a word on the page.
+ * Whether `pageText` holds `query`. Thai parts (and any part in a script written without
+ * spaces: Lao, Khmer, Chinese…) must occur as typed; Latin parts may differ in their ending,
+ * as stemming allows, but must still begin a word on the page.
  */
 export function holdsQuery(pageText: string, query: string): boolean {
   const parts = queryParts(query);
   if (parts.length === 0) return false;
   const text = normalize(pageText);
   return parts.every((part) => {
-    if (thaiScript.test(part)) return text.includes(part);
+    if (unspacedScript.test(part)) return text.includes(part);
     const wordStart = (s: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(s)}`, 'u').test(text);
     return wordStart(part) || wordStart(latinRoot(part));
   });

@@ -1,31 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { markThaiWordBreaks, markThaiWordBreaksInHtml, withoutWordBreaks } from './wordBreaks.ts';
+import { markWordBreaks, markWordBreaksInHtml, withoutWordBreaks } from './wordBreaks.ts';
 
-describe('markThaiWordBreaks', () => {
+describe('markWordBreaks', () => {
   it('puts a zero-width space between Thai words that touch', () => {
-    expect(markThaiWordBreaks('เทศบาลนครขอนแก่น')).toBe('เทศบาล\u200Bนคร\u200Bขอนแก่น');
+    expect(markWordBreaks('เทศบาลนครขอนแก่น')).toBe('เทศบาล\u200Bนคร\u200Bขอนแก่น');
   });
 
   it('leaves spaces, digits and Latin text as they are', () => {
-    expect(markThaiWordBreaks('SMART GENDER 2567')).toBe('SMART GENDER 2567');
-    expect(markThaiWordBreaks('โครงการ SMART GENDER ปี 2567')).toBe('โครงการ SMART GENDER ปี 2567');
+    expect(markWordBreaks('SMART GENDER 2567')).toBe('SMART GENDER 2567');
+    expect(markWordBreaks('โครงการ SMART GENDER ปี 2567')).toBe('โครงการ SMART GENDER ปี 2567');
   });
 
   it('never splits a consonant from its vowel or tone mark', () => {
-    const marked = markThaiWordBreaks('ความเท่าเทียมทางเพศ');
+    const marked = markWordBreaks('ความเท่าเทียมทางเพศ');
     expect(marked.split('\u200B')).toEqual(['ความ', 'เท่า', 'เทียม', 'ทาง', 'เพศ']);
   });
 
   it('only adds marks: withoutWordBreaks gives back the text', () => {
     const text = 'ส่งเสริมความเท่าเทียมและความเสมอภาคทางเพศ';
-    expect(withoutWordBreaks(markThaiWordBreaks(text))).toBe(text);
+    expect(withoutWordBreaks(markWordBreaks(text))).toBe(text);
+  });
+
+  // A language added to the site in another script written without spaces is marked too.
+  it('marks the words of Lao, Khmer and Chinese text as it does Thai', () => {
+    expect(markWordBreaks('ສະບາຍດີປະເທດລາວ').split('\u200B')).toEqual(['ສະບາຍດີ', 'ປະເທດ', 'ລາວ']);
+    expect(markWordBreaks('ព្រះរាជាណាចក្រកម្ពុជា').split('\u200B')).toEqual(['ព្រះរាជាណាចក្រ', 'កម្ពុជា']);
+    expect(markWordBreaks('我们是中国人').split('\u200B')).toEqual(['我们', '是', '中国人']);
+  });
+
+  it('leaves scripts written with spaces alone, whatever their letters', () => {
+    expect(markWordBreaks('Khon Kaen City')).toBe('Khon Kaen City');
+    expect(markWordBreaks('Хон Каен')).toBe('Хон Каен');
   });
 });
 
-describe('markThaiWordBreaksInHtml', () => {
+describe('markWordBreaksInHtml', () => {
   it('marks text between tags and leaves tags and attributes alone', () => {
     const html = '<h1 title="เทศบาลนคร">เทศบาลนคร</h1><a href="/ข่าว/">ข่าวเทศบาล</a>';
-    expect(markThaiWordBreaksInHtml(html)).toBe(
+    expect(markWordBreaksInHtml(html)).toBe(
       '<h1 title="เทศบาลนคร">เทศบาล\u200Bนคร</h1><a href="/ข่าว/">ข่าว\u200Bเทศบาล</a>',
     );
   });

@@ -1,24 +1,31 @@
 /**
- * Thai is written without spaces between words. Pagefind can split it into words itself, but
- * its indexer then holds about a fifth more memory for the same pages (over 2 GiB for the Thai
- * index alone at 5,000 articles per language). So the copy of each page handed to the indexer
- * marks Thai word boundaries with a zero-width space (U+200B), found with the same
- * `Intl.Segmenter` the browser uses to split the reader's query. Pagefind supports text
- * delimited this way and removes the marks from page text, but not from titles; the search
- * page removes those. The served page is untouched.
+ * Thai is written without spaces between words, as are Lao, Khmer, Burmese, Chinese and
+ * Japanese. Pagefind can split Thai into words itself, but its indexer then holds about a fifth
+ * more memory for the same pages (over 2 GiB for the Thai index alone at 5,000 articles per
+ * language). So the copy of each page handed to the indexer marks the word boundaries of such
+ * text with a zero-width space (U+200B), found with the same `Intl.Segmenter` the browser uses
+ * to split the reader's query. Pagefind supports text delimited this way and removes the marks
+ * from page text, but not from titles; the search page removes those. The served page is
+ * untouched.
+ *
+ * Which text is marked follows its script, not the page's language: `Intl.Segmenter` finds
+ * the words of these scripts from a dictionary chosen by script, whatever locale it is given,
+ * so a language added to the locale table in any of them is indexed and matched as Thai is.
  */
 
 const wordBreak = '\u200B';
-const thai = /[\u0E00-\u0E7F]/;
+/** A letter of a script written without spaces between words. */
+export const unspacedScript =
+  /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 let segmenter: Intl.Segmenter | undefined;
 
-/** `text` with a zero-width space between every two Thai words that touch. */
-export function markThaiWordBreaks(text: string): string {
-  if (!thai.test(text)) return text;
+/** `text` with a zero-width space between every two words that touch (in Thai, say). */
+export function markWordBreaks(text: string): string {
+  if (!unspacedScript.test(text)) return text;
   let out = '';
-  segmenter ??= new Intl.Segmenter('th', { granularity: 'word' });
+  segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
   for (const { segment } of segmenter.segment(text)) {
-    if (thai.test(out.at(-1) ?? '') && thai.test(segment.charAt(0))) out += wordBreak;
+    if (unspacedScript.test(out.at(-1) ?? '') && unspacedScript.test(segment.charAt(0))) out += wordBreak;
     out += segment;
   }
   return out;
@@ -29,8 +36,8 @@ export function markThaiWordBreaks(text: string): string {
  * script (the CSP forbids them; JSON-LD, which the indexer skips, is the one inline script), so
  * text between tags is text; attributes are left alone.
  */
-export function markThaiWordBreaksInHtml(html: string): string {
-  return html.replace(/>([^<]+)</g, (_, text: string) => `>${markThaiWordBreaks(text)}<`);
+export function markWordBreaksInHtml(html: string): string {
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${markWordBreaks(text)}<`);
 }
 
 /** Text from the index as the reader should see it: without the marks. */

@@ -5,8 +5,9 @@
  *
  * Pagefind makes one index per `<html lang>`, and only the `data-pagefind-body` part of content
  * pages is indexed, so menus and footers are not: only that part is handed over (see
- * `indexedPart.ts`), with its Thai word boundaries marked (see `wordBreaks.ts`) and, in a
- * language written without full stops, its blocks ended so that the indexer adds none.
+ * `indexedPart.ts`), with the word boundaries of its Thai text (or other text written without
+ * spaces) marked (see `wordBreaks.ts`) and, in a language written without full stops, its
+ * blocks ended so that the indexer adds none.
  *
  * Pagefind writes an index on little more than one core, and a large site's index takes the
  * better part of half a minute, so the languages are indexed on two lanes: the largest
@@ -44,7 +45,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { indexedLang, indexedPart, withoutAddedFullStops } from '../lib/indexedPart.ts';
-import { markThaiWordBreaksInHtml } from '../lib/wordBreaks.ts';
+import { markWordBreaksInHtml } from '../lib/wordBreaks.ts';
 import { alive } from './buildLock.ts';
 import { locales } from '../i18n/locales.ts';
 
@@ -186,7 +187,7 @@ async function addPages(
       const part = indexedPart(readFileSync(join(site, file), 'utf8'));
       // A page without the mark (lists, home, search) is left out: Pagefind would skip it.
       if (part === undefined) continue;
-      const html = markThaiWordBreaksInHtml(part);
+      const html = markWordBreaksInHtml(part);
       mkdirSync(dirname(join(marked, file)), { recursive: true });
       // By the language of the text, which on a page waiting for its translation is the original's.
       writeFileSync(join(marked, file), fullStopIn(indexedLang(html)) ? html : withoutAddedFullStops(html));
