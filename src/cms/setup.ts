@@ -1,9 +1,11 @@
+import { defaultLang, langs } from '../i18n/locales.ts';
 import { fileNameFor, fromFile, toBangkok, toFile } from '../lib/cmsFormat.ts';
 
 /**
  * Starts Decap CMS with the site's rules for content files: front matter written as the
  * schemas want it (src/lib/cmsFormat.ts), date-times saved with +07:00 in every language,
- * and a Latin file name made from the English headline when the editor leaves it empty.
+ * and a Latin file name made from the headline in Latin letters (the English one) when the
+ * editor leaves it empty.
  */
 
 interface Entry {
@@ -47,8 +49,11 @@ function register(cms: DecapCms): void {
     handler: ({ entry }) => {
       const data = entry.get('data') as EntryData;
       if (!entry.get('newRecord') || data.get('fileName')) return data;
-      const english = entry.getIn(['i18n', 'en', 'data', 'title']);
-      return data.set('fileName', fileNameFor(typeof english === 'string' ? english : '', new Date()));
+      // The default language's fields are the entry's own; the others' are under i18n.
+      const titles = langs.map((lang) =>
+        lang === defaultLang ? data.get('title') : entry.getIn(['i18n', lang, 'data', 'title']),
+      );
+      return data.set('fileName', fileNameFor(titles, new Date()));
     },
   });
 }

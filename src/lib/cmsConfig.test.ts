@@ -92,6 +92,8 @@ describe('the editor form, against the schemas', () => {
       locales: ['th', 'en'],
       default_locale: 'th',
     });
+    // The editor's own interface speaks the default language too.
+    expect(config.locale).toBe('th');
     expect(config.local_backend).toBe(true);
     expect(config.collections.map((c) => [c.name, c.folder, c.create])).toEqual([
       ['news', 'content/news', true],

@@ -221,7 +221,8 @@ export function cmsConfig({ backend, local }: CmsBackend, siteUrl: string) {
     ...(local ? { local_backend: true } : {}),
     backend,
     site_url: siteUrl,
-    locale: 'th',
+    // The editor's own buttons and messages, in the site's default language.
+    locale: defaultLang,
     publish_mode: 'simple',
     media_folder: 'content/media',
     public_folder: '../../media',

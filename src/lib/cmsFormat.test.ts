@@ -22,9 +22,18 @@ describe('latinSlug', () => {
 
 describe('fileNameFor', () => {
   it('names a new story from its English headline, else from the moment it is saved in Bangkok', () => {
-    expect(fileNameFor('City walk', new Date())).toBe('city-walk');
-    expect(fileNameFor('', new Date('2026-12-02T02:30:00Z'))).toBe('story-2026-12-02-0930');
-    expect(fileNameFor('ขอนแก่น', new Date('2026-12-02T20:05:00Z'))).toBe('story-2026-12-03-0305');
+    expect(fileNameFor(['เดินเมือง', 'City walk'], new Date())).toBe('city-walk');
+    expect(fileNameFor(['', undefined], new Date('2026-12-02T02:30:00Z'))).toBe('story-2026-12-02-0930');
+    expect(fileNameFor(['ขอนแก่น'], new Date('2026-12-02T20:05:00Z'))).toBe('story-2026-12-03-0305');
+  });
+
+  it('takes the headline in Latin letters from any language, and passes over a Thai one with a Latin name', () => {
+    const now = new Date('2026-12-02T02:30:00Z');
+    // A Thai headline with a Latin name, the English one not written yet.
+    expect(fileNameFor(['ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม', ''], now)).toBe('story-2026-12-02-0930');
+    // Whichever language's headline is in Latin letters, wherever it is in the table.
+    expect(fileNameFor(['ขอนแก่น', 'ຂອນແກ່ນ', 'Khon Kaen SMART GENDER'], now)).toBe('khon-kaen-smart-gender');
+    expect(fileNameFor(['Khon Kaen walk', 'เดินเมือง'], now)).toBe('khon-kaen-walk');
   });
 });
 

@@ -37,14 +37,23 @@ export function latinSlug(title: string): string {
     .replace(/-+$/, '');
 }
 
+/** Whether most of the letters of `text` are Latin ones (an English headline, not a Thai one). */
+function inLatin(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  return letters.filter((l) => /\p{sc=Latin}/u.test(l)).length * 2 > letters.length;
+}
+
 /**
- * A new entry's file name: from its English headline, or, with none in Latin letters yet,
- * from the moment it is saved in Bangkok (never empty: the file would have no name).
- * @example fileNameFor('City walk', now) // "city-walk"
- * @example fileNameFor('', new Date('2026-12-02T02:30:00Z')) // "story-2026-12-02-0930"
+ * A new entry's file name: from the first of its headlines (one per language) written in
+ * Latin letters (the English one, on this site), or, with none yet, from the moment it is saved
+ * in Bangkok (never empty: the file would have no name). A Thai headline is passed over even
+ * when it holds a Latin name, which alone would make a short name that others share.
+ * @example fileNameFor(['เดินเมือง', 'City walk'], now) // "city-walk"
+ * @example fileNameFor(['ขอนแก่น “SMART GENDER”', ''], new Date('2026-12-02T02:30:00Z')) // "story-2026-12-02-0930"
  */
-export function fileNameFor(englishTitle: string, now: Date): string {
-  const fromTitle = latinSlug(englishTitle);
+export function fileNameFor(titles: readonly unknown[], now: Date): string {
+  const latin = titles.find((title): title is string => typeof title === 'string' && inLatin(title));
+  const fromTitle = latinSlug(latin ?? '');
   if (fromTitle) return fromTitle;
   const bangkok = String(toBangkok(now.toISOString()));
   return `story-${bangkok.slice(0, 10)}-${bangkok.slice(11, 13)}${bangkok.slice(14, 16)}`;
