@@ -160,25 +160,48 @@ function twins(entries: readonly Entry[], now: Date, problems: Problem[]): Pages
   return pages;
 }
 
+/** A translation that may be outdated, with its source and when each last changed. */
+export interface StaleTranslation {
+  source: Entry;
+  translation: Entry;
+  sourceAt: Date;
+  translationAt: Date;
+}
+
 /**
- * The source language is the default one: a translation last changed before its source
- * (by more than a minute) may be outdated. Warned, not refused: a fix of a typo in the
- * source need not change the translation.
+ * The translations among one collection's paired `pages` that may be outdated. The source
+ * language is the default one: a translation (a page in its own language, not one waiting
+ * for its translation) last changed before its source, by more than a minute, may be
+ * outdated. `npm run check` warns of each, and `npm run translations` marks them.
+ */
+export function staleTranslations(
+  pages: readonly LocalizedPage<Pairable>[],
+  changedAt: RuleOptions['changedAt'],
+): StaleTranslation[] {
+  const sources = new Map<string, Entry>();
+  for (const page of pages) {
+    if (page.lang === defaultLang && page.contentLang === defaultLang)
+      sources.set(page.slug, page.entry.entry);
+  }
+  const stale: StaleTranslation[] = [];
+  for (const page of pages) {
+    const source = sources.get(page.slug);
+    if (!source || page.lang === defaultLang || page.contentLang !== page.lang) continue;
+    const translation = page.entry.entry;
+    const sourceAt = changedAt(source.path);
+    const translationAt = changedAt(translation.path);
+    if (mayBeOutdated(sourceAt, translationAt)) stale.push({ source, translation, sourceAt, translationAt });
+  }
+  return stale;
+}
+
+/**
+ * Warns of every translation that may be outdated (`staleTranslations`). Warned, not
+ * refused: a fix of a typo in the source need not change the translation.
  */
 function outdated(pages: Pages, changedAt: RuleOptions['changedAt'], problems: Problem[]): void {
   for (const list of pages.byCollection.values()) {
-    const sources = new Map<string, Entry>();
-    for (const page of list) {
-      if (page.lang === defaultLang && page.contentLang === defaultLang)
-        sources.set(page.slug, page.entry.entry);
-    }
-    for (const page of list) {
-      const source = sources.get(page.slug);
-      if (!source || page.lang === defaultLang || page.contentLang !== page.lang) continue;
-      const translation = page.entry.entry;
-      const sourceAt = changedAt(source.path);
-      const translationAt = changedAt(translation.path);
-      if (!mayBeOutdated(sourceAt, translationAt)) continue;
+    for (const { source, translation, sourceAt, translationAt } of staleTranslations(list, changedAt)) {
       const [was, is] = [sourceAt.toISOString().slice(0, 16), translationAt.toISOString().slice(0, 16)];
       problems.push(
         problem(

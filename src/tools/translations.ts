@@ -1,12 +1,12 @@
 /**
  * `npm run translations`: every entry, with its state in each language, so an editor can
  * see at a glance what still needs translating. Entries pair as the site pairs them, and
- * "may be outdated" is the warning of `npm run check`, against the default language's text.
+ * "may be outdated" is the warning of `npm run check` (the same rule, `staleTranslations`).
  */
-import { defaultLang, langs } from '../i18n/locales.ts';
+import { langs } from '../i18n/locales.ts';
 import { readContent } from '../lib/contentCheck.ts';
-import { changeDates, mayBeOutdated } from '../lib/contentHistory.ts';
-import { pairContent } from '../lib/contentRules.ts';
+import { changeDates } from '../lib/contentHistory.ts';
+import { pairContent, staleTranslations } from '../lib/contentRules.ts';
 
 const dir = process.env.CONTENT_DIR ?? 'content';
 const { entries } = readContent(dir, process.cwd());
@@ -16,17 +16,15 @@ const rows: string[][] = [];
 for (const [collection, { pages }] of pairContent(entries)) {
   const bySlug = new Map<string, typeof pages>();
   for (const page of pages) bySlug.set(page.slug, [...(bySlug.get(page.slug) ?? []), page]);
+  const stale = new Set(staleTranslations(pages, changedAt).map((s) => s.translation));
   for (const [slug, twins] of bySlug) {
-    const source = twins.find((p) => p.lang === defaultLang && p.contentLang === defaultLang)?.entry.entry;
     const states = langs.map((lang) => {
       const page = twins.find((p) => p.lang === lang);
       if (!page) return 'MISSING';
       if (page.contentLang !== lang) return `awaiting translation (shows ${page.contentLang})`;
       const { entry } = page.entry;
       const notes = [entry.data.draft ? 'draft' : 'translated'];
-      if (source && lang !== defaultLang && mayBeOutdated(changedAt(source.path), changedAt(entry.path))) {
-        notes.push('may be outdated');
-      }
+      if (stale.has(entry)) notes.push('may be outdated');
       return notes.join(', ');
     });
     rows.push([`${collection}/${slug}`, ...states]);
