@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeLang, sections } from './routes.ts';
+import { entryPath, newsListPath, routeLang, sections } from './routes.ts';
 
 const has = (collection: string, lang: string, slug: string) =>
   `${collection}/${lang}/${slug}` === 'news/en/launch' || `${collection}/${lang}/${slug}` === 'related/th/ev';
@@ -25,5 +25,15 @@ describe('routeLang', () => {
     expect(routeLang('/about/', has)).toBeUndefined();
     expect(routeLang('/en/news/launch/extra/', has)).toBeUndefined();
     expect(routeLang('/programme.xml', has)).toBeUndefined();
+  });
+});
+
+describe('entryPath and newsListPath', () => {
+  it('write the paths the link resolver finds, so the site links only to pages it has', () => {
+    expect(entryPath('news', 'launch')).toBe('news/launch/');
+    expect(routeLang(`/en/${entryPath('news', 'launch')}`, has)).toBe('en');
+    expect(routeLang(`/${entryPath('related', 'ev')}`, has)).toBe('th');
+    expect([1, 2, 3].map(newsListPath)).toEqual(['news/', 'news/2/', 'news/3/']);
+    for (const n of [1, 2, 3]) expect(routeLang(`/en/${newsListPath(n)}`, has)).toBe('en');
   });
 });

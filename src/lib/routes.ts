@@ -17,9 +17,33 @@ export const sections: readonly { path: string; label: UIKey }[] = [
 /** Pages that are not sections but can be linked: the site map and the feed. */
 const otherPages = ['sitemap/', 'rss.xml'];
 
-/** Folders whose pages are content entries, by the collection they show. */
+/**
+ * Folders whose pages are content entries, by the collection they show (as the folders of
+ * `src/pages/[...lang]/` are named).
+ */
 const entryFolders = { news: 'news', related: 'related', policies: 'policies' } as const;
 export type EntryCollection = keyof typeof entryFolders;
+
+/**
+ * The page of entry `slug` of a collection, relative to a language's root.
+ * @example entryPath('news', 'smart-gender-launch') // "news/smart-gender-launch/"
+ */
+export function entryPath(collection: EntryCollection, slug: string): string {
+  return `${entryFolders[collection]}/${slug}/`;
+}
+
+/**
+ * Page `n` (from 1) of the news list, relative to a language's root: the first is the
+ * section itself.
+ * @example newsListPath(1) // "news/"
+ * @example newsListPath(2) // "news/2/"
+ */
+export function newsListPath(n: number): string {
+  return n > 1 ? `${entryFolders.news}/${n}/` : `${entryFolders.news}/`;
+}
+
+/** Whether `slug` names a page of the news list (`news/2/`) rather than a story. */
+const isListPage = (slug: string) => /^\d+$/.test(slug);
 
 /**
  * The language of the page a site-relative link leads to, or undefined when the site has
@@ -42,7 +66,7 @@ export function routeLang(
     const page = section === '' || section.includes('.') ? section : `${section}/`;
     return sections.some((s) => s.path === page) || otherPages.includes(page) ? lang : undefined;
   }
-  if (section === 'news' && /^\d+$/.test(slug)) return lang;
+  if (section === entryFolders.news && isListPage(slug)) return lang;
   const collection = Object.entries(entryFolders).find(([, folder]) => folder === section)?.[0] as
     EntryCollection | undefined;
   return collection && hasEntry(collection, lang, slug) ? lang : undefined;

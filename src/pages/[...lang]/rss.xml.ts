@@ -7,6 +7,7 @@ import { markdownBlocks } from '../../lib/markdown.ts';
 import { feedFigureOf } from '../../lib/coverImages.ts';
 import { withFiles } from '../../lib/photos.ts';
 import { absoluteUrl, everyLangPaths, localePath } from '../../lib/urls.ts';
+import { entryPath } from '../../lib/routes.ts';
 
 export const getStaticPaths = everyLangPaths;
 
@@ -27,7 +28,7 @@ export async function GET({ props, site }: APIContext<{ lang: Lang }>) {
     trailingSlash: true,
     items: await Promise.all(
       stories.map(async (story) => {
-        const link = absoluteUrl(localePath(lang, `news/${story.slug}/`), site);
+        const link = absoluteUrl(localePath(lang, entryPath('news', story.slug)), site);
         const { cover, bodyPhotos } = story.entry.data;
         // Feed readers show the story's photo above its text, and the body's photos where
         // they stand, by absolute address.

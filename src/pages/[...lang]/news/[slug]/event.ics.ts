@@ -5,6 +5,7 @@ import { localizedPages } from '../../../../lib/content.ts';
 import { calendarFile } from '../../../../lib/calendar.ts';
 import type { LocalizedPage } from '../../../../lib/twins.ts';
 import { absoluteUrl, langParam, localePath } from '../../../../lib/urls.ts';
+import { entryPath } from '../../../../lib/routes.ts';
 
 /** A calendar file for every news story that took place somewhere (has a venue). */
 export async function getStaticPaths() {
@@ -17,7 +18,7 @@ export async function getStaticPaths() {
 export function GET({ props, site }: APIContext<{ page: LocalizedPage<CollectionEntry<'news'>> }>) {
   const { page } = props;
   const { title, description, date, published, venue } = page.entry.data;
-  const url = absoluteUrl(localePath(page.lang, `news/${page.slug}/`), site);
+  const url = absoluteUrl(localePath(page.lang, entryPath('news', page.slug)), site);
   const body = calendarFile({
     uid: `${page.slug}@${new URL(url).hostname}`,
     start: date,
