@@ -1,30 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cmsSettings } from './cms.ts';
-import { loadSettingsFile } from './env.ts';
 import { cmsCsp, cmsFolder, cmsHeaders, fingerprinted, immutable, securityHeaders } from './headers.ts';
-import { docsWithNginx, nginxConfig, nginxFiles } from './nginx.ts';
+import { deploymentNginx, docsWithNginx, nginxConfig, nginxFiles, precompressed } from './nginx.ts';
 
-// The files are generated with the editor's git host from the settings, as npm run nginx-config does.
-loadSettingsFile();
-const cmsConnect = cmsSettings(process.env)?.connect;
-
+// The committed files depend on the code alone, never on the settings (.env, CMS_*) of the
+// machine running the tests: a deployment's own file is written elsewhere (--out).
 describe('deploy/nginx', () => {
   it('holds what the headers table gives (run npm run nginx-config after changing it)', () => {
     for (const [base, file] of Object.entries(nginxFiles)) {
       expect(
         readFileSync(file ?? '', 'utf8'),
         `${String(file)} is out of date: run npm run nginx-config`,
-      ).toBe(nginxConfig(base, cmsConnect));
+      ).toBe(nginxConfig(base));
     }
   });
 
   it('is shown in docs/deploy.md as it is', () => {
     const doc = readFileSync('docs/deploy.md', 'utf8');
-    expect(doc, 'docs/deploy.md is out of date: run npm run nginx-config').toBe(
-      docsWithNginx(doc, cmsConnect),
-    );
-    expect(doc).toContain(nginxConfig('/', cmsConnect));
+    expect(doc, 'docs/deploy.md is out of date: run npm run nginx-config').toBe(docsWithNginx(doc));
+    expect(doc).toContain(nginxConfig('/'));
+  });
+
+  it("writes a deployment's own file from its settings: its base path and its editor's git host", () => {
+    const gitlab = deploymentNginx({
+      BASE_PATH: 'web/smart',
+      CMS_BACKEND: 'gitlab',
+      CMS_REPO: 'city/site',
+      CMS_APP_ID: 'abc',
+      CMS_HOST_URL: 'https://git.example.go.th/',
+    });
+    expect(gitlab).toContain('location /web/smart/admin/ {');
+    expect(gitlab).toContain("connect-src 'self' blob: https://git.example.go.th;");
+    expect(gitlab).not.toContain('localhost');
+    // No editor: no git host, and not the local editor's server either.
+    const none = deploymentNginx({});
+    expect(none).toContain("connect-src 'self' blob:;");
+    expect(none).not.toContain('localhost');
+    expect(none).toContain('root /var/www/smart-gender;');
+    expect(() => deploymentNginx({ CMS_BACKEND: 'gitea' })).toThrow(/CMS_HOST_URL/);
   });
 
   it('sends every security header from one level, Cache-Control by variable, so no block drops them', () => {
@@ -57,6 +70,17 @@ describe('deploy/nginx', () => {
     const gitlab = nginxConfig('/', ['https://git.example.go.th']);
     expect(gitlab).toContain("connect-src 'self' blob: https://git.example.go.th;");
     expect(gitlab).not.toContain('localhost');
+  });
+
+  it('is described in docs/deploy.md as it is: the compressed types, the headers of /admin/', () => {
+    const doc = readFileSync('docs/deploy.md', 'utf8');
+    // The list of compressed types, however the paragraph is wrapped.
+    expect(doc.replace(/\s+/g, ' ')).toContain(precompressed.map((ext) => `\`.${ext}\``).join(', '));
+    for (const [name, value] of Object.entries(cmsHeaders(['<git host>']))) {
+      expect(doc, name).toMatch(
+        new RegExp(`\\| \`${name}\` +\\| \`${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` +\\|`),
+      );
+    }
   });
 
   it('adds the missing types beside the whole MIME map, and marks the only lines to edit', () => {

@@ -1,12 +1,14 @@
 import { cmsFolder, cmsHeaders, fingerprinted, immutable, revalidate, securityHeaders } from './headers.ts';
-import { localServer } from './cms.ts';
-import { normaliseBase } from './deploy.ts';
+import { cmsSettings, localServer } from './cms.ts';
+import { deployment, normaliseBase } from './deploy.ts';
 
 /**
  * The nginx server for the site, written from the same table as `dist/_headers`
  * (src/config/headers.ts), so the two cannot drift. `npm run nginx-config` writes it to
  * `deploy/nginx/`; a unit test fails when the committed files or docs/deploy.md differ from
- * what this gives.
+ * what this gives. The committed files never depend on the settings of the machine that
+ * wrote them: a deployment's own file, with its base path and its editor's git host, is
+ * written elsewhere (`npm run nginx-config -- --out FILE`, `deploymentNginx`).
  *
  * Two traps of nginx shape it. A `types { }` block replaces the whole MIME map of its level,
  * so the extra types sit beside `include mime.types` at the same level. A block that has an
@@ -41,10 +43,13 @@ const quote = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('
 /**
  * The whole `server { }` file. At the root of its host (`base` "/"), or under a folder
  * (`base` "/smart-gender/"): then `root` is the folder that holds that one, and the
- * site's files live in `<root>/smart-gender/`.
+ * site's files live in `<root>/smart-gender/`. `cmsConnect` is what the editor's page may
+ * contact (the git host of the CMS_* settings); without it, the committed files' value: the
+ * local editor's server, which a build with `CMS_BACKEND=local` served by this file needs.
  */
-export function nginxConfig(baseSetting: string, cmsConnect: readonly string[] = [localServer]): string {
+export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[]): string {
   const base = normaliseBase(baseSetting);
+  const connect = cmsConnect ?? [localServer];
   const indent = (lines: string[], by: string) => lines.map((l) => (l ? `${by}${l}` : l));
   const headerLines = [
     ...Object.entries(securityHeaders).map(([name, value]) => `add_header ${name} ${quote(value)} always;`),
@@ -65,13 +70,24 @@ export function nginxConfig(baseSetting: string, cmsConnect: readonly string[] =
         `location ${base}${pattern.replace(/\*$/, '')} { set $smart_gender_cache ${quote(immutable)}; }`,
     ),
     '',
-    '# The browser editor has a policy of its own (its git host, set by the CMS_* settings when',
-    '# this file is generated), and is kept out of search engines. Every header is repeated:',
-    '# a header set in a block drops every one the block would inherit.',
+    '# The browser editor has a policy of its own, and is kept out of search engines. Every',
+    '# header is repeated: a header set in a block drops every one the block would inherit.',
+    ...(cmsConnect === undefined
+      ? [
+          `# In this file the editor may contact only the local editor's server, ${localServer}`,
+          '# (CMS_BACKEND=local, as the tests build the site). A site with an editor is served with',
+          '# its own file, written by `npm run nginx-config -- --out FILE` with its CMS_* settings.',
+        ]
+      : cmsConnect.length
+        ? [
+            '# The editor may contact the git host (API and sign-in) of the CMS_* settings this file',
+            `# was written with: ${cmsConnect.join(' ')}.`,
+          ]
+        : ['# This file was written without CMS_* settings: the site has no editor.']),
     `location ${base}${cmsFolder} {`,
     ...indent(
       [
-        ...Object.entries({ ...securityHeaders, ...cmsHeaders(cmsConnect) }).map(
+        ...Object.entries({ ...securityHeaders, ...cmsHeaders(connect) }).map(
           ([name, value]) => `add_header ${name} ${quote(value)} always;`,
         ),
         'add_header Cache-Control $smart_gender_cache always;',
@@ -88,8 +104,12 @@ export function nginxConfig(baseSetting: string, cmsConnect: readonly string[] =
       ? []
       : [
           `# The site is served under ${base}: upload the contents of dist/ (built with`,
-          `# BASE_PATH=${base}) to <root>${base}. The location block can also go into an`,
-          '# existing server for the host.',
+          `# BASE_PATH=${base}) to <root>${base}. nginx also serves any other file`,
+          "# under <root>, without these headers: <root> must hold the site's folder alone.",
+          "# The location block can go into the host's existing server instead, with the server",
+          '# lines it relies on copied to its top, from `include /etc/nginx/mime.types;` to',
+          "# `server_tokens off;` (each is valid in a location): the types of .ics and Pagefind's",
+          '# files, the charset, the .br and .gz copies, relative redirects.',
         ]),
     'server {',
     ...indent(
@@ -98,7 +118,7 @@ export function nginxConfig(baseSetting: string, cmsConnect: readonly string[] =
         'server_name www.example.go.th;  # EDIT: the host name',
         base === '/'
           ? 'root /var/www/smart-gender;  # EDIT: the folder holding the contents of dist/'
-          : `root /var/www;  # EDIT: the folder that holds the site's folder, ${base.slice(1)}`,
+          : `root /var/www;  # EDIT: the folder that holds the site's folder, ${base.slice(1)}, alone`,
         '',
         '# The MIME map, and the types it lacks, at one level: a `types` block replaces the map',
         '# of its level, it does not add to it.',
@@ -110,8 +130,9 @@ export function nginxConfig(baseSetting: string, cmsConnect: readonly string[] =
         'charset utf-8;',
         `charset_types ${['text/html', 'text/css', 'text/plain', 'text/xml', 'text/calendar', 'application/javascript', 'application/json', 'application/xml', 'image/svg+xml'].join(' ')};`,
         '',
-        '# The build writes a .br and a .gz beside every compressible file: send those as they',
-        '# are (brotli_static needs libnginx-mod-http-brotli-static; without it, drop that line).',
+        '# The build writes a .br and a .gz beside each compressible file (where smaller): send',
+        '# those as they are (brotli_static needs libnginx-mod-http-brotli-static; without it,',
+        '# drop that line).',
         'gzip_static on;',
         'brotli_static on;',
         'gzip_vary on;',
@@ -137,11 +158,21 @@ const docsEnd = '<!-- end of deploy/nginx/smart-gender.conf -->';
  * docs/deploy.md with the root server file shown between its two markers, as
  * `npm run nginx-config` writes it; a unit test keeps the page equal to the file.
  */
-export function docsWithNginx(doc: string, cmsConnect?: readonly string[]): string {
+export function docsWithNginx(doc: string): string {
   const start = doc.indexOf(docsStart);
   const end = doc.indexOf(docsEnd);
   if (start < 0 || end < start)
     throw new Error(`docs/deploy.md: the markers ${docsStart} and ${docsEnd} are missing`);
-  const block = `${docsStart}\n\n\`\`\`nginx\n${nginxConfig('/', cmsConnect)}\`\`\`\n\n`;
+  const block = `${docsStart}\n\n\`\`\`nginx\n${nginxConfig('/')}\`\`\`\n\n`;
   return `${doc.slice(0, start)}${block}${doc.slice(end)}`;
+}
+
+/**
+ * The server file of one deployment, from its settings (environment or `.env`): its
+ * `BASE_PATH`, and an /admin/ policy that allows the git host of its CMS_* settings, or none
+ * when it has no editor. `npm run nginx-config -- --out FILE` writes it; it is never committed.
+ * Throws naming a malformed setting.
+ */
+export function deploymentNginx(env: Record<string, string | undefined>): string {
+  return nginxConfig(deployment(env).base, cmsSettings(env)?.connect ?? []);
 }
