@@ -8,8 +8,8 @@ import { handlerHashes } from '../scripts/handlers.ts';
 /**
  * Content-Security-Policy: everything from the site's own origin, WebAssembly allowed for
  * Pagefind's search, and nothing inline but the site's own event handlers, each allowed by
- * the hash of its exact text (src/scripts/handlers.ts). The build emits no inline script
- * element or style.
+ * the hash of its exact text (src/scripts/handlers.ts). The build emits no inline script that
+ * runs (its only inline `<script>` elements are JSON-LD data) and no inline style.
  */
 export const csp = [
   "default-src 'self'",
