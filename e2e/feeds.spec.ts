@@ -6,7 +6,8 @@ import { expect, test } from './support/readerPage.ts';
 import { handlers } from '../src/scripts/handlers.ts';
 import { buildWith, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { absoluteUrlOf, at, langOfPath, siteFile, sitePath, urlIs } from './support/site.ts';
-import { defaultLang, langs, locales } from '../src/i18n/locales.ts';
+import { langs, locales, type Lang } from '../src/i18n/locales.ts';
+import { localePath } from '../src/lib/urls.ts';
 
 /* Feed readers, search engines and crawlers understand the site in both languages, and
  * nothing an editor writes can put script into a page or a feed. */
@@ -14,6 +15,8 @@ import { defaultLang, langs, locales } from '../src/i18n/locales.ts';
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 const read = (file: string) => readFileSync(siteFile(file), 'utf8');
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
+const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
 
 interface SitemapIndex {
   sitemapindex: { sitemap?: { loc: string } | { loc: string }[] };
@@ -47,32 +50,22 @@ interface RssDocument {
   };
 }
 
-const feeds = [
-  {
-    lang: 'th',
-    file: 'rss.xml',
-    prefix: '/',
-    title: 'ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม',
-    body: 'พิพิธภัณฑ์ธนารักษ์',
-  },
-  {
-    lang: 'en',
-    file: 'en/rss.xml',
-    prefix: '/en/',
-    title: 'Khon Kaen “SMART GENDER”: every gender equal',
-    body: 'Treasury Museum',
-  },
-] as const;
+const feeds = (
+  [
+    { lang: 'th', title: 'ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม', body: 'พิพิธภัณฑ์ธนารักษ์' },
+    { lang: 'en', title: 'Khon Kaen “SMART GENDER”: every gender equal', body: 'Treasury Museum' },
+  ] as const
+).map((feed) => ({ ...feed, file: pathIn(feed.lang, 'rss.xml'), prefix: pathIn(feed.lang) }));
 
 test.describe('RSS feeds', { tag: '@base' }, () => {
   for (const feed of feeds) {
-    test(`/${feed.file} is RSS 2.0 in ${feed.lang} with the full article`, () => {
+    test(`${feed.file} is RSS 2.0 in ${feed.lang} with the full article`, () => {
       const { rss } = xml.parse(read(feed.file)) as RssDocument;
       expect(rss['@version']).toBe('2.0');
       const channel = rss.channel;
-      expect(channel.language).toBe(feed.lang);
+      expect(channel.language).toBe(locales[feed.lang].lang);
       expect(new URL(channel.link).pathname).toBe(at(feed.prefix));
-      expect(channel['atom:link']['@href']).toMatch(absoluteUrlOf(`${feed.prefix}rss.xml`));
+      expect(channel['atom:link']['@href']).toMatch(absoluteUrlOf(feed.file));
       const items = list(channel.item);
       const launch = items.find((i) => i.title === feed.title)!;
       expect(launch, 'the launch story is in the feed').toBeTruthy();
@@ -110,7 +103,7 @@ test.describe('RSS feeds', { tag: '@base' }, () => {
     for (const [i, path] of paths.entries()) {
       expect(feeds[i], path).toHaveLength(1);
       const href = new URL(feeds[i]![0]!);
-      expect(href.pathname, path).toBe(at(path.startsWith('/en/') ? '/en/rss.xml' : '/rss.xml'));
+      expect(href.pathname, path).toBe(at(pathIn(langOfPath(path), 'rss.xml')));
     }
     for (const feed of new Set(feeds.flat().map((href) => new URL(href).pathname))) {
       const response = await page.request.get(feed);
@@ -149,10 +142,11 @@ test.describe('sitemaps and robots.txt', { tag: '@base' }, () => {
 });
 
 test.describe('site map page', { tag: '@base' }, () => {
-  for (const { lang, path, heading } of [
-    { lang: 'th', path: '/sitemap/', heading: 'แผนผังเว็บไซต์' },
-    { lang: 'en', path: '/en/sitemap/', heading: 'Site map' },
-  ]) {
+  for (const { lang, heading } of [
+    { lang: 'th', heading: 'แผนผังเว็บไซต์' },
+    { lang: 'en', heading: 'Site map' },
+  ] as const) {
+    const path = pathIn(lang, 'sitemap/');
     test(`${path} links every page of the ${lang} site`, async ({ readerPage: page }) => {
       await page.goto(at(path));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
@@ -164,10 +158,10 @@ test.describe('site map page', { tag: '@base' }, () => {
       );
       const ofLang = sitemapUrls()
         .map((u) => new URL(u.loc).pathname)
-        .filter((p) => (lang === 'en') === sitePath(p).startsWith('/en/') && p !== at(path));
+        .filter((p) => langOfPath(sitePath(p)) === lang && p !== at(path));
       expect(ofLang.filter((p) => !linked.has(p))).toEqual([]);
       // Reached from the footer of every page.
-      await page.goto(at(lang === 'en' ? '/en/news/smart-gender-launch/' : '/news/smart-gender-launch/'));
+      await page.goto(at(pathIn(lang, 'news/smart-gender-launch/')));
       await page.getByRole('contentinfo').getByRole('link', { name: heading }).click();
       await expect(page).toHaveURL(urlIs(path));
     });
@@ -262,7 +256,7 @@ test.describe('hostile Markdown', () => {
       expect(found, file).toEqual([]);
     }
     const executable = /<script>alert|<iframe|<[a-z][^>]*\son(error|click)=|href="javascript:/i;
-    for (const file of ['rss.xml', 'en/rss.xml']) {
+    for (const file of langs.map((lang) => pathIn(lang, 'rss.xml'))) {
       // The feed's HTML, once the XML is decoded, is what a feed reader would render.
       const items = list(
         (xml.parse(readFileSync(join(build.outDir, file), 'utf8')) as RssDocument).rss.channel.item,
@@ -274,7 +268,7 @@ test.describe('hostile Markdown', () => {
       ).toBe(true);
     }
 
-    for (const path of ['news/smart-gender-launch', 'en/news/smart-gender-launch']) {
+    for (const path of langs.map((lang) => pathIn(lang, 'news/smart-gender-launch/'))) {
       await page.goto(pathToFileURL(join(build.outDir, path, 'index.html')).href);
       // The editor's raw HTML shows as text, so the mistake is visible rather than silent.
       await expect(page.getByRole('article')).toContainText('ข้อความ <script>alert("body")</script> ต่อ');
@@ -300,13 +294,14 @@ test.describe('hostile Markdown', () => {
     for (const lang of langs) {
       const link = siteLinks[lang];
       if (!link) continue;
-      const prefix = lang === defaultLang ? '' : `${lang}/`;
-      await page.goto(pathToFileURL(join(build.outDir, prefix, 'news/smart-gender-launch/index.html')).href);
+      await page.goto(
+        pathToFileURL(join(build.outDir, pathIn(lang, 'news/smart-gender-launch/'), 'index.html')).href,
+      );
       await expect(page.getByRole('article').getByRole('link', { name: link.text })).toHaveAttribute(
         'href',
         `${hostileBase}${link.path.slice(1)}`,
       );
-      const feed = `${prefix}rss.xml`;
+      const feed = pathIn(lang, 'rss.xml');
       const items = list(
         (xml.parse(readFileSync(join(build.outDir, feed), 'utf8')) as RssDocument).rss.channel.item,
       );

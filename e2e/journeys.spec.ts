@@ -1,6 +1,8 @@
 import type { Locator, Page, Request, TestInfo } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
 import { at, urlIs } from './support/site.ts';
+import { defaultLang, langs, locales, otherLangs, type Lang } from '../src/i18n/locales.ts';
+import { localePath } from '../src/lib/urls.ts';
 
 /**
  * What a reader does on the site, in Thai and in English, on a desktop, on a 360 px phone
@@ -80,11 +82,19 @@ const copy = {
   },
 } as const;
 
-type Lang = keyof typeof copy;
-const langs = Object.keys(copy) as Lang[];
-const other = (lang: Lang): Lang => (lang === 'th' ? 'en' : 'th');
-/** The language switch shows each language under its own name. */
-const languageLabel: Record<Lang, string> = { th: 'ไทย', en: 'English' };
+/** The languages whose real content and interface text the journeys read: Thai and English. */
+type CopyLang = keyof typeof copy;
+const copyLangs = Object.keys(copy) as CopyLang[];
+const hasCopy = (lang: string): lang is CopyLang => Object.hasOwn(copy, lang);
+function copyOf(lang: Lang) {
+  const text = hasCopy(lang) ? copy[lang] : undefined;
+  if (!text) throw new Error(`e2e/journeys.spec.ts: no text of "${lang}" to read its pages by`);
+  return text;
+}
+/** The languages a reader of `lang` can switch to whose pages these journeys can read. */
+const twins = (lang: CopyLang): CopyLang[] => otherLangs(lang).filter(hasCopy);
+/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
+const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
 
 const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
 const jsOff = (testInfo: TestInfo) => testInfo.project.name === 'no-js';
@@ -100,7 +110,7 @@ async function expectNoSideScroll(page: Page, testInfo: TestInfo) {
 }
 
 /** The main menu: on a phone it sits behind a "Menu" button; on a desktop it is always shown. */
-async function mainMenu(page: Page, lang: Lang): Promise<Locator> {
+async function mainMenu(page: Page, lang: CopyLang): Promise<Locator> {
   const summary = page.locator('summary', { hasText: copy[lang].menu });
   const nav = page.getByRole('navigation', { name: copy[lang].mainMenu });
   if (await summary.isVisible()) {
@@ -119,9 +129,8 @@ function fact(page: Page, term: string): Locator {
     .getByRole('definition');
 }
 
-for (const lang of langs) {
+for (const lang of copyLangs) {
   const t = copy[lang];
-  const twin = copy[other(lang)];
 
   // Promise: a reader finds the launch story from the home page, reads when and where it
   // happened, switches language without losing their place, and follows a related story.
@@ -131,7 +140,7 @@ for (const lang of langs) {
       { tag: '@base' },
       async ({ readerPage: page }, testInfo) => {
         await page.goto(at(t.home));
-        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(page.locator('html')).toHaveAttribute('lang', locales[lang].lang);
         await expectNoSideScroll(page, testInfo);
 
         const nav = await mainMenu(page, lang);
@@ -147,15 +156,20 @@ for (const lang of langs) {
         await expect(fact(page, t.venueTerm)).toHaveText(t.venue);
         await expectNoSideScroll(page, testInfo);
 
-        await page
-          .getByRole('navigation', { name: t.langNav })
-          .getByRole('link', { name: languageLabel[other(lang)], exact: true })
-          .click();
-        await expect(page).toHaveURL(urlIs(twin.article));
-        await expect(page.locator('html')).toHaveAttribute('lang', other(lang));
-        await expect(page.getByRole('heading', { level: 1 })).toHaveText(twin.title);
-        await expect(fact(page, twin.dateTerm)).toHaveText(twin.date);
-        await expectNoSideScroll(page, testInfo);
+        // The switch shows each language under its own name.
+        for (const [i, other] of twins(lang).entries()) {
+          if (i > 0) await page.goto(at(t.article));
+          const twin = copy[other];
+          await page
+            .getByRole('navigation', { name: t.langNav })
+            .getByRole('link', { name: locales[other].label, exact: true })
+            .click();
+          await expect(page).toHaveURL(urlIs(twin.article));
+          await expect(page.locator('html')).toHaveAttribute('lang', locales[other].lang);
+          await expect(page.getByRole('heading', { level: 1 })).toHaveText(twin.title);
+          await expect(fact(page, twin.dateTerm)).toHaveText(twin.date);
+          await expectNoSideScroll(page, testInfo);
+        }
 
         await page.goto(at(t.article));
         await page
@@ -166,7 +180,7 @@ for (const lang of langs) {
         await expect(fact(page, t.municipalityTerm)).toHaveText(t.municipality);
         // The source page gives this story's opening words only, and the page says so.
         await expect(page.getByRole('article')).toContainText(t.knownOnly);
-        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(page.locator('html')).toHaveAttribute('lang', locales[lang].lang);
         await expectNoSideScroll(page, testInfo);
       },
     );
@@ -177,20 +191,33 @@ for (const lang of langs) {
       async ({ readerPage: page }, testInfo) => {
         const response = await page.goto(at(t.notFoundUrl));
         expect(response?.status()).toBe(404);
-        await expect(page.getByRole('heading', { name: copy.th.notFound, exact: true })).toBeVisible();
-        await expect(page.getByRole('heading', { name: copy.en.notFound, exact: true })).toBeVisible();
+        // Each language's heading, in that language's part of the page (the default
+        // language's part is the page itself).
+        for (const l of copyLangs) {
+          await expect(
+            page
+              .locator(`[lang="${locales[l].lang}"]`)
+              .getByRole('heading', { name: copy[l].notFound, exact: true }),
+          ).toBeVisible();
+        }
         await expectNoSideScroll(page, testInfo);
       },
     );
 
-    test('the 404 page offers the other language without calling it untranslated', async ({
+    test('the 404 page offers the other languages without calling them untranslated', async ({
       readerPage: page,
     }) => {
-      await page.goto(at(t.notFoundUrl));
-      const switchLink = page.getByRole('navigation', { name: copy.th.langNav }).getByRole('link');
-      await expect(switchLink).toHaveText(languageLabel.en);
-      await switchLink.click();
-      await expect(page).toHaveURL(urlIs(copy.en.home));
+      // The 404 page is in the default language, and offers each other language's home page.
+      const others = otherLangs(defaultLang);
+      for (const [i, other] of others.entries()) {
+        await page.goto(at(t.notFoundUrl));
+        const switchLinks = page
+          .getByRole('navigation', { name: copyOf(defaultLang).langNav })
+          .getByRole('link');
+        if (i === 0) await expect(switchLinks).toHaveText(others.map((l) => locales[l].label));
+        await switchLinks.nth(i).click();
+        await expect(page).toHaveURL(urlIs(pathIn(other)));
+      }
     });
   });
 
@@ -202,15 +229,18 @@ for (const lang of langs) {
       test.skip(!isPhone(testInfo), 'the layout of a 360 px screen');
       await page.goto(at(t.article));
       const name = page.getByRole('banner').getByRole('link', { name: t.siteName, exact: true });
-      const switchLink = page
-        .getByRole('navigation', { name: t.langNav })
-        .getByRole('link', { name: languageLabel[other(lang)], exact: true });
-      const [nameBox, switchBox] = [await name.boundingBox(), await switchLink.boundingBox()];
-      expect(nameBox && switchBox, 'the name and the language switch are shown').toBeTruthy();
-      if (!nameBox || !switchBox) return;
-      expect(switchBox.y, 'the language switch shares the name’s row').toBeLessThan(
-        nameBox.y + nameBox.height,
-      );
+      const nameBox = await name.boundingBox();
+      for (const other of otherLangs(lang)) {
+        const switchLink = page
+          .getByRole('navigation', { name: t.langNav })
+          .getByRole('link', { name: locales[other].label, exact: true });
+        const switchBox = await switchLink.boundingBox();
+        expect(nameBox && switchBox, 'the name and the language switch are shown').toBeTruthy();
+        if (!nameBox || !switchBox) return;
+        expect(switchBox.y, 'the language switch shares the name’s row').toBeLessThan(
+          nameBox.y + nameBox.height,
+        );
+      }
 
       // Date, venue, the calendar link (under the venue it belongs to), the source.
       const facts = page.locator('article dl > div');
@@ -388,7 +418,11 @@ for (const lang of langs) {
       const canonical = new URL(head.canonical!);
       expect(canonical.pathname).toBe(at(t.article));
 
-      const expected = { th: copy.th.article, en: copy.en.article, 'x-default': copy.th.article };
+      const article = (l: Lang) => pathIn(l, `news/${launchSlug}/`);
+      const expected: Record<string, string> = {
+        ...Object.fromEntries(langs.map((l) => [locales[l].lang, article(l)])),
+        'x-default': article(defaultLang),
+      };
       expect(Object.keys(head.alternates).sort()).toEqual(Object.keys(expected).sort());
       for (const [hreflang, path] of Object.entries(expected)) {
         const href = head.alternates[hreflang]!;
@@ -396,7 +430,9 @@ for (const lang of langs) {
         expect(new URL(href).origin, `hreflang=${hreflang} origin`).toBe(canonical.origin);
         expect(new URL(href).pathname, `hreflang=${hreflang} path`).toBe(at(path));
       }
-      expect(head.alternates[lang], 'own-language alternate is the canonical').toBe(head.canonical);
+      expect(head.alternates[locales[lang].lang], 'own-language alternate is the canonical').toBe(
+        head.canonical,
+      );
     });
   });
 

@@ -7,7 +7,9 @@ import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './suppo
 import { at, langOfPath, siteFile, sitemapPaths } from './support/site.ts';
 import { startNginx } from '../src/tools/nginxServer.ts';
 import { freePort } from './support/site.ts';
+import { t } from '../src/i18n/dictionaries.ts';
 import { langs, locales, type Lang } from '../src/i18n/locales.ts';
+import { localePath } from '../src/lib/urls.ts';
 
 /*
  * The pages a Thai public-sector site carries (accessibility statement, privacy notice,
@@ -19,8 +21,9 @@ import { langs, locales, type Lang } from '../src/i18n/locales.ts';
 test.afterAll(removeFixtureBuilds);
 
 const policies = ['accessibility', 'privacy', 'website-policy', 'security'];
-const prefix = (lang: Lang) => (lang === 'th' ? '/' : `/${lang}/`);
-const policyPath = (lang: Lang, slug: string) => `${prefix(lang)}policies/${slug}/`;
+/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
+const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
+const policyPath = (lang: Lang, slug: string) => pathIn(lang, `policies/${slug}/`);
 const pages = sitemapPaths();
 const html = (path: string) => readFileSync(siteFile(path, 'index.html'), 'utf8');
 
@@ -40,7 +43,7 @@ test('every page links to the four policy pages of its language from its footer'
 
 test('each policy page is in both languages, in the sitemap and the site map page, and out of the search index', () => {
   for (const lang of langs) {
-    const siteMapPage = html(`${prefix(lang)}sitemap/`);
+    const siteMapPage = html(pathIn(lang, 'sitemap/'));
     for (const slug of policies) {
       const path = policyPath(lang, slug);
       expect(pages, `${path} in the sitemap`).toContain(path);
@@ -67,7 +70,7 @@ test('a word found only on the policy pages finds nothing in search', async ({ r
     ['en', 'PDPA'],
   ] as const) {
     expect(html(policyPath(lang, 'privacy')), 'the word is on the page').toContain(word);
-    await page.goto(at(`${prefix(lang)}search/`));
+    await page.goto(at(pathIn(lang, 'search/')));
     await expect(await search(page, word)).toHaveCount(0);
     // The search works: a word on the policy pages and in the news finds the news alone.
     const both = lang === 'th' ? 'เทศบาล' : 'Khon';
@@ -98,9 +101,11 @@ test("the privacy notice's claims hold when searching: no cookie, no storage, no
   page.on('response', (response) => {
     if (response.headers()['set-cookie']) cookieHeaders.push(response.url());
   });
+  // A word of the news in each language: the region's name in a language added by the README's steps.
+  const newsWords: Partial<Record<Lang, string>> = { th: 'ขอนแก่น', en: 'equality' };
   for (const lang of langs) {
-    await page.goto(at(`${prefix(lang)}search/`));
-    const found = await search(page, lang === 'th' ? 'ขอนแก่น' : 'equality');
+    await page.goto(at(pathIn(lang, 'search/')));
+    const found = await search(page, newsWords[lang] ?? t(lang, 'site.region'));
     await expect(found.first()).toBeVisible();
     await found.first().getByRole('link').click();
     await expect(page).toHaveURL(/\/news\/|\/programme\/|\/related\//);
@@ -156,20 +161,15 @@ const settings = {
   ACCESSIBILITY_TESTED: '2026-11-29',
 };
 /**
- * The help link's text as a reader sees it, in each language the site has. Partial, so that a
- * language added by the README's steps leaves this file type-checking (and `npm run build`
- * passing); this test then asks for its text.
+ * The help link's text as a reader sees it: written out for Thai and English, and for a
+ * language added by the README's steps, its strings' text. Partial, so that such a language
+ * leaves this file type-checking (and `npm run build` passing).
  */
 const helpTexts: Partial<Record<Lang, string>> = {
   th: 'แจ้งปัญหาการใช้งานเว็บไซต์',
   en: 'Report a problem with this site',
 };
-function helpText(lang: Lang): string {
-  const text = helpTexts[lang];
-  if (text === undefined)
-    throw new Error(`e2e/policies.spec.ts: write out the help link's text in "${lang}"`);
-  return text;
-}
+const helpText = (lang: Lang): string => helpTexts[lang] ?? t(lang, 'footer.help');
 /** A link to the site in the Thai launch story's text, for what a printed story shows. */
 const storyLink = { text: 'เกี่ยวกับโครงการ', path: '/programme/' };
 let withSettings: FixtureBuild | undefined;
@@ -219,7 +219,7 @@ test.describe('a deployment with its settings given', () => {
       // 3.2.6: the same help link, first in the footer after its two lines, on every page: seen
       // here on one page of each language, and read from every page the build wrote.
       for (const lang of langs) {
-        await page.goto(`${server.origin}${prefix(lang)}`);
+        await page.goto(`${server.origin}${pathIn(lang)}`);
         const help = page.getByRole('contentinfo').locator('a').first();
         await expect(help).toHaveText(helpText(lang));
         await expect(help).toHaveAttribute('href', settings.FEEDBACK_URL);

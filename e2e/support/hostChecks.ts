@@ -7,8 +7,8 @@ import {
   revalidate,
   securityHeaders,
 } from '../../src/config/headers.ts';
-import en from '../../src/i18n/strings/en.ts';
-import th from '../../src/i18n/strings/th.ts';
+import { t } from '../../src/i18n/dictionaries.ts';
+import { langs } from '../../src/i18n/locales.ts';
 import { at, base, freePort, siteFile, sitemapPaths, siteRoot } from './site.ts';
 
 /*
@@ -174,7 +174,7 @@ export function describeHost(host: Host) {
         checkType(found, path, response, /^text\/html(;|$)/);
         checkSecurityHeaders(found, path, response);
         const html = await response.text();
-        for (const title of [th['notFound.title'], en['notFound.title']])
+        for (const title of langs.map((lang) => t(lang, 'notFound.title')))
           if (!new RegExp(`<h[1-6][^>]*>\\s*${escape(title)}\\s*</h[1-6]>`).test(html))
             found.add(path, `no heading "${title}": not the site's 404 page`);
       }
