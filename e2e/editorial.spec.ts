@@ -8,6 +8,7 @@ import {
   readdirSync,
   rmSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,9 @@ import { lockBuilds } from '../src/tools/buildLock.ts';
 import { fileDigests } from './support/fileDigests.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, freePort, siteRoot } from './support/site.ts';
+import { t } from '../src/i18n/dictionaries.ts';
+import { defaultLang, langs, locales, otherLangs, type Lang } from '../src/i18n/locales.ts';
+import { localePath } from '../src/lib/urls.ts';
 
 /* An editor's draft is previewable but never published, new entries start valid, a story
  * awaiting translation is shown marked, lists paginate, settings reach the page, and a
@@ -28,6 +32,9 @@ import { at, freePort, siteRoot } from './support/site.ts';
 // One worker runs the file's tests in order, so they share one fixture build.
 test.describe.configure({ mode: 'default', timeout: 180_000 });
 test.afterAll(removeFixtureBuilds);
+
+/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
+const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
 
 const word = 'ฉบับร่างลับเฉพาะ';
 const draft = (lang: string) => `---
@@ -41,10 +48,10 @@ ${word} ${lang === 'th' ? 'เนื้อหาฉบับร่าง' : 'dra
 `;
 
 function addDraft(dir: string) {
-  for (const lang of ['th', 'en']) writeFileSync(join(dir, 'news', lang, 'secret-draft.md'), draft(lang));
+  for (const lang of langs) writeFileSync(join(dir, 'news', lang, 'secret-draft.md'), draft(lang));
 }
 
-/** A related story whose English is not written yet. */
+/** A related story written in Thai whose translations (English, and any other) are not written yet. */
 const untranslated = 'chiang-mai-ev-street-cleaner';
 const contactEmail = 'smart-gender@example.test';
 
@@ -57,7 +64,7 @@ function editorsWeek(): FixtureBuild {
   editorsBuild ??= buildWith(
     (dir) => {
       addDraft(dir);
-      for (const lang of ['th', 'en']) {
+      for (const lang of langs) {
         for (let i = 1; i <= 12; i++) {
           writeFileSync(
             join(dir, 'news', lang, `story-${i}.md`),
@@ -65,7 +72,7 @@ function editorsWeek(): FixtureBuild {
           );
         }
       }
-      unlinkSync(join(dir, 'related', 'en', `${untranslated}.md`));
+      for (const lang of otherLangs('th')) unlinkSync(join(dir, 'related', lang, `${untranslated}.md`));
       edit(join(dir, 'related', 'th', `${untranslated}.md`), /^---\n/, '---\nawaitingTranslation: true\n');
     },
     { CONTACT_EMAIL: contactEmail },
@@ -76,8 +83,9 @@ function editorsWeek(): FixtureBuild {
 test('a draft is in no page, sitemap, feed or search index of a production build', () => {
   const build = editorsWeek();
   expect(build.ok, build.output).toBe(true);
-  expect(existsSync(join(build.outDir, 'news', 'secret-draft'))).toBe(false);
-  expect(existsSync(join(build.outDir, 'en', 'news', 'secret-draft'))).toBe(false);
+  for (const lang of langs) {
+    expect(existsSync(join(build.outDir, pathIn(lang, 'news/secret-draft/'))), lang).toBe(false);
+  }
   for (const f of readdirSync(build.outDir, { recursive: true }).map(String)) {
     const path = join(build.outDir, f);
     if (/\.(html|xml|txt|json)$/.test(f)) expect(readFileSync(path, 'utf8'), f).not.toContain(word);
@@ -136,7 +144,7 @@ test('npm run new makes Thai and English files that pass the checks, and refuses
       encoding: 'utf8',
     });
     expect(made.status, made.stderr).toBe(0);
-    for (const lang of ['th', 'en']) {
+    for (const lang of langs) {
       const file = readFileSync(join(work, 'content', 'news', lang, 'city-pride-walk.md'), 'utf8');
       for (const field of ['title', 'description', 'date', 'venue', 'related', 'draft'])
         expect(file).toMatch(new RegExp(`^${field}:`, 'm'));
@@ -200,7 +208,7 @@ test('npm run new takes photos: the first is the cover, the rest the gallery, an
     const draft = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
     expect(draft.status, `${draft.stdout}${draft.stderr}`).toBe(0);
     // Published as made, the template's words would reach readers: the check says where.
-    for (const lang of ['th', 'en']) {
+    for (const lang of langs) {
       const file = join(work, 'content', 'news', lang, 'city-pride-walk.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace('draft: true\n', ''));
     }
@@ -225,13 +233,20 @@ test('npm run check fails with one line per problem, and the translation report 
   try {
     cpSync('content', join(work, 'content'), { recursive: true });
     rmSync(join(work, 'content', 'related', 'en', 'chiang-mai-ev-street-cleaner.md'));
+    // The English programme last changed two days before its Thai source (the folder is in no
+    // git repository, so the files' own times count).
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    utimesSync(join(work, 'content', 'objectives', 'en', 'smart-gender.md'), twoDaysAgo, twoDaysAgo);
     const env = { ...process.env, CONTENT_DIR: join(work, 'content') };
     const check = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/related\/th\/chiang-mai-ev-street-cleaner\.md: error: has no en twin/);
     const report = spawnSync('node', ['src/tools/translations.ts'], { env, encoding: 'utf8' });
     expect(report.stdout).toMatch(/related\/chiang-mai-ev-street-cleaner\s+translated\s+MISSING/);
-    expect(report.stdout).toMatch(/news\/smart-gender-launch\s+translated\s+translated/);
+    expect(report.stdout).toMatch(/^news\/smart-gender-launch(\s+translated)+$/m);
+    // What npm run check warns of, the report marks.
+    expect(check.stdout).toMatch(/objectives\/en\/smart-gender\.md: warning: may be outdated/);
+    expect(report.stdout).toMatch(/^objectives\/smart-gender\s+translated\s+translated, may be outdated/m);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -274,20 +289,21 @@ test('a failed build leaves the previous dist/ byte-identical, and the one befor
 test('news lists paginate, so no page grows with the archive', async ({ page }) => {
   const build = editorsWeek();
   expect(build.ok, build.output).toBe(true);
-  for (const [prefix, next, prev, pageOf] of [
-    ['', 'หน้าถัดไป', 'หน้าก่อน', 'หน้า 2 จาก 2'],
-    ['en/', 'Next page', 'Previous page', 'Page 2 of 2'],
+  for (const [lang, next, prev, pageOf] of [
+    ['th', 'หน้าถัดไป', 'หน้าก่อน', 'หน้า 2 จาก 2'],
+    ['en', 'Next page', 'Previous page', 'Page 2 of 2'],
   ] as const) {
-    await page.goto(pathToFileURL(join(build.outDir, prefix, 'news', 'index.html')).href);
+    const [list, second] = [pathIn(lang, 'news/'), pathIn(lang, 'news/2/')];
+    await page.goto(pathToFileURL(join(build.outDir, list, 'index.html')).href);
     await expect(page.locator('.cards > li')).toHaveCount(10);
-    await expect(page.getByRole('link', { name: next })).toHaveAttribute('href', at(`/${prefix}news/2/`));
-    await page.goto(pathToFileURL(join(build.outDir, prefix, 'news', '2', 'index.html')).href);
+    await expect(page.getByRole('link', { name: next })).toHaveAttribute('href', at(second));
+    await page.goto(pathToFileURL(join(build.outDir, second, 'index.html')).href);
     await expect(page.locator('.cards > li')).toHaveCount(3);
-    await expect(page.getByRole('link', { name: prev })).toHaveAttribute('href', at(`/${prefix}news/`));
+    await expect(page.getByRole('link', { name: prev })).toHaveAttribute('href', at(list));
     await expect(page.getByRole('navigation', { name: /เลขหน้า|Pages/ })).toContainText(pageOf);
     // The site map links each list page, not every story.
-    await page.goto(pathToFileURL(join(build.outDir, prefix, 'sitemap', 'index.html')).href);
-    await expect(page.getByRole('main').locator(`a[href="${at(`/${prefix}news/2/`)}"]`)).toHaveCount(1);
+    await page.goto(pathToFileURL(join(build.outDir, pathIn(lang, 'sitemap/'), 'index.html')).href);
+    await expect(page.getByRole('main').locator(`a[href="${at(second)}"]`)).toHaveCount(1);
   }
 });
 
@@ -297,11 +313,11 @@ test('the footer shows a contact address only when CONTACT_EMAIL is set', async 
   await expect(page.getByRole('contentinfo').locator('a[href^="mailto:"]')).toHaveCount(0);
   const build = editorsWeek();
   expect(build.ok, build.output).toBe(true);
-  for (const [file, label] of [
-    ['index.html', 'ติดต่อเรา'],
-    ['en/index.html', 'Contact us'],
+  for (const [lang, label] of [
+    ['th', 'ติดต่อเรา'],
+    ['en', 'Contact us'],
   ] as const) {
-    await page.goto(pathToFileURL(join(build.outDir, file)).href);
+    await page.goto(pathToFileURL(join(build.outDir, pathIn(lang), 'index.html')).href);
     const footer = page.getByRole('contentinfo');
     await expect(footer).toContainText(label);
     await expect(footer.getByRole('link', { name: contactEmail })).toHaveAttribute(
@@ -329,14 +345,29 @@ test('a story awaiting translation is shown in Thai on the English site, marked 
   await expect(article.getByRole('heading', { level: 1 })).toHaveText(
     'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV',
   );
+  // Inside it, the page's own English words are marked English again, and the Thai facts Thai,
+  // so a screen reader speaks each in its language.
+  const facts = article.locator('dl');
+  await expect(facts).toHaveAttribute('lang', 'en');
+  await expect(facts.getByRole('term').first()).toHaveText('Municipality');
+  await expect(facts.getByRole('definition').first()).toHaveAttribute('lang', 'th');
+  await expect(facts.getByRole('definition').first()).toHaveText('เทศบาลนครเชียงใหม่');
+  await expect(article.getByRole('heading', { level: 2, name: 'Opening of the story' })).toHaveAttribute(
+    'lang',
+    'en',
+  );
+  await expect(article.getByText(/^The original page shows only the headline/)).toHaveAttribute('lang', 'en');
   // Not a translation, so no hreflang pair is claimed, on either page or in the sitemap.
   await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
 
   await page.goto(pathToFileURL(join(build.outDir, 'related', untranslated, 'index.html')).href);
   await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
-  await expect(page.getByRole('navigation', { name: 'เปลี่ยนภาษา' }).getByRole('link')).toHaveText(
-    'English (not yet translated)',
+  // Each other language is offered, each under its name and marked as not yet translated.
+  const switchLinks = page.getByRole('navigation', { name: 'เปลี่ยนภาษา' }).getByRole('link');
+  await expect(switchLinks).toHaveText(
+    otherLangs(defaultLang).map((l) => `${locales[l].label} ${t(l, 'lang.fallbackLink')}`),
   );
+  await expect(switchLinks.and(page.locator('[hreflang="en"]'))).toHaveText('English (not yet translated)');
 
   const sitemap = readFileSync(join(build.outDir, 'sitemap-0.xml'), 'utf8');
   const entry = new RegExp(`<url><loc>[^<]*/en/related/${untranslated}/</loc>.*?</url>`).exec(sitemap)?.[0];
