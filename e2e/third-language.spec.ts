@@ -123,6 +123,19 @@ test('Lao has its own search index, and a search finds Lao pages', async ({ page
   }
 });
 
+test('a search in Lao script finds the Lao page that holds it, and a word on no page finds none', async ({
+  page,
+}) => {
+  await page.goto(`${origin}/lo/search/?q=${encodeURIComponent(lao.word)}`);
+  const results = page.locator('[data-search-results] a');
+  await expect(results).toHaveCount(1);
+  await expect(results).toHaveAttribute('href', `/lo/news/${story}/`);
+  // Vientiane: on no page of the site.
+  await page.goto(`${origin}/lo/search/?q=${encodeURIComponent('ວຽງຈັນ')}`);
+  await expect(page.locator('[data-search-other]')).toBeVisible();
+  await expect(results).toHaveCount(0);
+});
+
 test('the language switch offers every other language, Lao written in Lao', async ({ page }) => {
   await page.goto(`${origin}/en/news/${story}/`);
   const toLao = page.getByRole('link', { name: lao.label, exact: true });

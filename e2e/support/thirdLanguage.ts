@@ -13,6 +13,13 @@ import { copyCode } from '../../src/tools/projectCopy.ts';
  */
 export const lao = {
   label: 'ລາວ',
+  /**
+   * A sentence the translator has written in Lao, unspaced as Lao is, at the end of the launch
+   * story ("Khon Kaen City Municipality opens a project promoting gender equality"), and its
+   * first word (ເທດສະບານ, "municipality"): Pagefind indexes a Lao run whole (src/lib/wordBreaks.ts).
+   */
+  sentence: 'ເທດສະບານນະຄອນຂອນແກ່ນເປີດໂຄງການສົ່ງເສີມຄວາມສະເໝີພາບທາງເພດ',
+  word: 'ເທດສະບານ',
   row: `  lo: {
     lang: 'lo',
     label: 'ລາວ',
@@ -50,6 +57,8 @@ export function copyWithLao(project = process.cwd()): string {
       recursive: true,
     });
   }
+  const story = join(copy, 'content/news/lo/smart-gender-launch.md');
+  writeFileSync(story, `${readFileSync(story, 'utf8').trimEnd()}\n\n${lao.sentence}\n`);
   cpSync(join(copy, 'public/og/en.png'), join(copy, 'public/og/lo.png'));
   return copy;
 }

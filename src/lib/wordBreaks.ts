@@ -9,8 +9,11 @@
  * untouched.
  *
  * Which text is marked follows its script, not the page's language: `Intl.Segmenter` finds
- * the words of these scripts from a dictionary chosen by script, whatever locale it is given,
- * so a language added to the locale table in any of them is indexed and matched as Thai is.
+ * the words of these scripts from a dictionary chosen by script, whatever locale it is given.
+ * Pagefind reads the marks only on pages in the languages it splits into words itself (Thai,
+ * Chinese and Japanese, in Pagefind 1.x). On a page in Lao, Khmer or Burmese it removes them
+ * and indexes each unspaced run as one word, so a search there finds a run by its first word
+ * only; the results' check (`holdsQuery`) still compares such text as typed.
  */
 
 const wordBreak = '\u200B';
