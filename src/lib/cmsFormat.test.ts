@@ -29,8 +29,12 @@ describe('fileNameFor', () => {
 
   it('takes the headline in Latin letters from any language, and passes over a Thai one with a Latin name', () => {
     const now = new Date('2026-12-02T02:30:00Z');
-    // A Thai headline with a Latin name, the English one not written yet.
+    // A Thai headline with a Latin name, the English one not written yet, or written.
     expect(fileNameFor(['ขอนแก่น “SMART GENDER” ทุกเพศเท่าเทียม', ''], now)).toBe('story-2026-12-02-0930');
+    expect(fileNameFor(['ขอนแก่น “SMART GENDER”', ''], now)).toBe('story-2026-12-02-0930');
+    expect(fileNameFor(['SMART GENDER Run 2025 ขอนแก่น', 'SMART GENDER Run 2025 in Khon Kaen'], now)).toBe(
+      'smart-gender-run-2025-in-khon-kaen',
+    );
     // Whichever language's headline is in Latin letters, wherever it is in the table.
     expect(fileNameFor(['ขอนแก่น', 'ຂອນແກ່ນ', 'Khon Kaen SMART GENDER'], now)).toBe('khon-kaen-smart-gender');
     expect(fileNameFor(['Khon Kaen walk', 'เดินเมือง'], now)).toBe('khon-kaen-walk');

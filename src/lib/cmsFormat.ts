@@ -37,17 +37,17 @@ export function latinSlug(title: string): string {
     .replace(/-+$/, '');
 }
 
-/** Whether most of the letters of `text` are Latin ones (an English headline, not a Thai one). */
+/** Whether every letter of `text` is a Latin one (an English headline), and it has some. */
 function inLatin(text: string): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
-  return letters.filter((l) => /\p{sc=Latin}/u.test(l)).length * 2 > letters.length;
+  return letters.length > 0 && letters.every((l) => /\p{sc=Latin}/u.test(l));
 }
 
 /**
  * A new entry's file name: from the first of its headlines (one per language) written in
- * Latin letters (the English one, on this site), or, with none yet, from the moment it is saved
- * in Bangkok (never empty: the file would have no name). A Thai headline is passed over even
- * when it holds a Latin name, which alone would make a short name that others share.
+ * Latin letters alone (the English one, on this site), or, with none yet, from the moment it
+ * is saved in Bangkok (never empty: the file would have no name). A Thai headline is passed
+ * over even when it holds a Latin name, which alone would make a short name that others share.
  * @example fileNameFor(['เดินเมือง', 'City walk'], now) // "city-walk"
  * @example fileNameFor(['ขอนแก่น “SMART GENDER”', ''], new Date('2026-12-02T02:30:00Z')) // "story-2026-12-02-0930"
  */
