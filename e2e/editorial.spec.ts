@@ -53,11 +53,14 @@ function addDraft(dir: string) {
 
 /** A related story written in Thai whose translations (English, and any other) are not written yet. */
 const untranslated = 'chiang-mai-ev-street-cleaner';
+/** A news story of the editor's week (below) whose translations are not written yet either. */
+const untranslatedNews = 'story-12';
 const contactEmail = 'smart-gender@example.test';
 
 /**
  * An editor's week in one build of a copy of the real content: a draft, twelve more stories
- * (a second page of news), a story awaiting translation, and a contact address set.
+ * (a second page of news), the last of them and a related story awaiting translation, and a
+ * contact address set.
  */
 let editorsBuild: FixtureBuild | undefined;
 function editorsWeek(): FixtureBuild {
@@ -72,8 +75,12 @@ function editorsWeek(): FixtureBuild {
           );
         }
       }
-      for (const lang of otherLangs('th')) unlinkSync(join(dir, 'related', lang, `${untranslated}.md`));
+      for (const lang of otherLangs('th')) {
+        unlinkSync(join(dir, 'related', lang, `${untranslated}.md`));
+        unlinkSync(join(dir, 'news', lang, `${untranslatedNews}.md`));
+      }
       edit(join(dir, 'related', 'th', `${untranslated}.md`), /^---\n/, '---\nawaitingTranslation: true\n');
+      edit(join(dir, 'news', 'th', `${untranslatedNews}.md`), /^---\n/, '---\nawaitingTranslation: true\n');
     },
     { CONTACT_EMAIL: contactEmail },
   );
@@ -357,6 +364,13 @@ test('a story awaiting translation is shown in Thai on the English site, marked 
     'en',
   );
   await expect(article.getByText(/^The original page shows only the headline/)).toHaveAttribute('lang', 'en');
+  // A news story the same way: its date and its label in English, inside the Thai story.
+  await page.goto(pathToFileURL(join(build.outDir, 'en', 'news', untranslatedNews, 'index.html')).href);
+  const story = page.getByRole('article');
+  await expect(story).toHaveAttribute('lang', 'th');
+  await expect(story.locator('dl')).toHaveAttribute('lang', 'en');
+  await expect(story.getByRole('term').first()).toHaveText('Date and time');
+  await expect(story.getByRole('definition').first()).toHaveText('12 January 2023, 9:00 a.m.');
   // Not a translation, so no hreflang pair is claimed, on either page or in the sitemap.
   await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
 
