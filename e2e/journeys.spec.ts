@@ -153,7 +153,15 @@ for (const lang of copyLangs) {
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
         await expect(fact(page, t.dateTerm)).toHaveText(t.date);
         await expect(fact(page, t.dateTerm).locator('time')).toHaveAttribute('datetime', launchDatetime);
-        await expect(fact(page, t.venueTerm)).toHaveText(t.venue);
+        // The venue, and under it, lined up with it, the link that adds the event to a calendar.
+        const [venue, calendar] = [fact(page, t.venueTerm).first(), fact(page, t.venueTerm).nth(1)];
+        await expect(venue).toHaveText(t.venue);
+        await expect(calendar.getByRole('link')).toHaveText(t.calendar);
+        const [venueBox, calendarBox] = [await venue.boundingBox(), await calendar.boundingBox()];
+        expect(calendarBox?.y, 'the calendar link is under the venue').toBeGreaterThanOrEqual(
+          (venueBox?.y ?? Infinity) + (venueBox?.height ?? 0),
+        );
+        expect(calendarBox?.x, 'the calendar link lines up with the venue').toBe(venueBox?.x);
         await expectNoSideScroll(page, testInfo);
 
         // The switch shows each language under its own name.
