@@ -20,10 +20,9 @@ import sharp from 'sharp';
 import { lockBuilds } from '../src/tools/buildLock.ts';
 import { fileDigests } from './support/fileDigests.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
-import { at, freePort, siteRoot } from './support/site.ts';
+import { at, freePort, pathIn, siteRoot } from './support/site.ts';
 import { t } from '../src/i18n/dictionaries.ts';
-import { defaultLang, langs, locales, otherLangs, type Lang } from '../src/i18n/locales.ts';
-import { localePath } from '../src/lib/urls.ts';
+import { defaultLang, langs, locales, otherLangs } from '../src/i18n/locales.ts';
 
 /* An editor's draft is previewable but never published, new entries start valid, a story
  * awaiting translation is shown marked, lists paginate, settings reach the page, and a
@@ -32,9 +31,6 @@ import { localePath } from '../src/lib/urls.ts';
 // One worker runs the file's tests in order, so they share one fixture build.
 test.describe.configure({ mode: 'default', timeout: 180_000 });
 test.afterAll(removeFixtureBuilds);
-
-/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
-const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
 
 const word = 'ฉบับร่างลับเฉพาะ';
 const draft = (lang: string) => `---

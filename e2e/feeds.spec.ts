@@ -5,9 +5,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './support/readerPage.ts';
 import { handlers } from '../src/scripts/handlers.ts';
 import { buildWith, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
-import { absoluteUrlOf, at, langOfPath, siteFile, sitePath, urlIs } from './support/site.ts';
-import { langs, locales, type Lang } from '../src/i18n/locales.ts';
-import { localePath } from '../src/lib/urls.ts';
+import { absoluteUrlOf, at, langOfPath, pathIn, siteFile, sitePath, urlIs } from './support/site.ts';
+import { langs, locales } from '../src/i18n/locales.ts';
 
 /* Feed readers, search engines and crawlers understand the site in both languages, and
  * nothing an editor writes can put script into a page or a feed. */
@@ -15,9 +14,6 @@ import { localePath } from '../src/lib/urls.ts';
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 const read = (file: string) => readFileSync(siteFile(file), 'utf8');
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
-const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
-
 interface SitemapIndex {
   sitemapindex: { sitemap?: { loc: string } | { loc: string }[] };
 }

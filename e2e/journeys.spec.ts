@@ -1,8 +1,7 @@
 import type { Locator, Page, Request, TestInfo } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
-import { at, urlIs } from './support/site.ts';
+import { at, pathIn, urlIs } from './support/site.ts';
 import { defaultLang, langs, locales, otherLangs, type Lang } from '../src/i18n/locales.ts';
-import { localePath } from '../src/lib/urls.ts';
 
 /**
  * What a reader does on the site, in Thai and in English, on a desktop, on a 360 px phone
@@ -93,9 +92,6 @@ function copyOf(lang: Lang) {
 }
 /** The languages a reader of `lang` can switch to whose pages these journeys can read. */
 const twins = (lang: CopyLang): CopyLang[] => otherLangs(lang).filter(hasCopy);
-/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
-const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
-
 const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
 const jsOff = (testInfo: TestInfo) => testInfo.project.name === 'no-js';
 

@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
-import { at, langOfPath, siteFile, sitemapPaths } from './support/site.ts';
+import { at, langOfPath, pathIn, siteFile, sitemapPaths } from './support/site.ts';
 import { startNginx } from '../src/tools/nginxServer.ts';
 import { freePort } from './support/site.ts';
 import { t } from '../src/i18n/dictionaries.ts';
 import { langs, locales, type Lang } from '../src/i18n/locales.ts';
-import { localePath } from '../src/lib/urls.ts';
 
 /*
  * The pages a Thai public-sector site carries (accessibility statement, privacy notice,
@@ -21,8 +20,6 @@ import { localePath } from '../src/lib/urls.ts';
 test.afterAll(removeFixtureBuilds);
 
 const policies = ['accessibility', 'privacy', 'website-policy', 'security'];
-/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
-const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
 const policyPath = (lang: Lang, slug: string) => pathIn(lang, `policies/${slug}/`);
 const pages = sitemapPaths();
 const html = (path: string) => readFileSync(siteFile(path, 'index.html'), 'utf8');

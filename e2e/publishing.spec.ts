@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/readerPage.ts';
-import { at, langOfPath, sitemapPaths, siteFile } from './support/site.ts';
+import { at, langOfPath, pathIn, siteFile, sitemapPaths } from './support/site.ts';
 import { t } from '../src/i18n/dictionaries.ts';
-import { langs, locales, otherLangs, type Lang } from '../src/i18n/locales.ts';
-import { localePath } from '../src/lib/urls.ts';
+import { langs, locales, otherLangs } from '../src/i18n/locales.ts';
 
 /* Search engines, link previews on LINE and Facebook, and calendar apps understand every
  * page in both languages, from facts in the content only. */
 
 const pages = sitemapPaths();
-/** A site-relative path in `lang` (the site's own rule; `at()` adds the base path). */
-const pathIn = (lang: Lang, path = '') => localePath(lang, path, '/');
 /** The site's language tags, and the municipality's and its region's names in each language. */
 const langTags = langs.map((l) => locales[l].lang);
 const municipalityNames = langs.map((l) => t(l, 'site.organization'));

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseBase } from '../../src/config/deploy.ts';
 import { defaultLang, isLang, type Lang } from '../../src/i18n/locales.ts';
+import { localePath } from '../../src/lib/urls.ts';
 
 /**
  * Where the site under test lives, so every spec runs unchanged at the root of a host
@@ -103,6 +104,16 @@ export function sitemapPaths(): string[] {
 export function langOfPath(path: string): Lang {
   const first = path.split('/')[1];
   return isLang(first) ? first : defaultLang;
+}
+
+/**
+ * The site-relative path of `path` in `lang`, by the site's own rule (`localePath`, without
+ * the base path, which `at()` adds).
+ * @example pathIn('en', 'news/') // "/en/news/"
+ * @example pathIn('th')          // "/"
+ */
+export function pathIn(lang: Lang, path = ''): string {
+  return localePath(lang, path, '/');
 }
 
 export { freePort } from '../../src/tools/freePort.ts';
