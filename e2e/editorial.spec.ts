@@ -51,12 +51,16 @@ function addDraft(dir: string) {
 const untranslated = 'chiang-mai-ev-street-cleaner';
 /** A news story of the editor's week (below) whose translations are not written yet either. */
 const untranslatedNews = 'story-12';
+/** The programme (home and programme pages), its translations not written yet either. */
+const programme = 'smart-gender';
+/** The alt text of the untranslated news story's one gallery photo. */
+const galleryAlt = 'เวทีกิจกรรมในห้องประชุม';
 const contactEmail = 'smart-gender@example.test';
 
 /**
  * An editor's week in one build of a copy of the real content: a draft, twelve more stories
- * (a second page of news), the last of them and a related story awaiting translation, and a
- * contact address set.
+ * (a second page of news), the last of them (with a gallery), a related story and the
+ * programme awaiting translation, and a contact address set.
  */
 let editorsBuild: FixtureBuild | undefined;
 function editorsWeek(): FixtureBuild {
@@ -74,9 +78,17 @@ function editorsWeek(): FixtureBuild {
       for (const lang of otherLangs('th')) {
         unlinkSync(join(dir, 'related', lang, `${untranslated}.md`));
         unlinkSync(join(dir, 'news', lang, `${untranslatedNews}.md`));
+        unlinkSync(join(dir, 'objectives', lang, `${programme}.md`));
       }
+      mkdirSync(join(dir, 'media', 'week'), { recursive: true });
+      cpSync('public/og/th.png', join(dir, 'media', 'week', 'stage.png'));
       edit(join(dir, 'related', 'th', `${untranslated}.md`), /^---\n/, '---\nawaitingTranslation: true\n');
-      edit(join(dir, 'news', 'th', `${untranslatedNews}.md`), /^---\n/, '---\nawaitingTranslation: true\n');
+      edit(
+        join(dir, 'news', 'th', `${untranslatedNews}.md`),
+        /^---\n/,
+        `---\nawaitingTranslation: true\ngallery:\n  - src: ../../media/week/stage.png\n    alt: ${galleryAlt}\n`,
+      );
+      edit(join(dir, 'objectives', 'th', `${programme}.md`), /^---\n/, '---\nawaitingTranslation: true\n');
     },
     { CONTACT_EMAIL: contactEmail },
   );
@@ -310,6 +322,52 @@ test('news lists paginate, so no page grows with the archive', async ({ page }) 
   }
 });
 
+test('a programme awaiting translation: the home and programme pages say so, with their own words in English and the facts marked Thai', async ({
+  page,
+}) => {
+  const build = editorsWeek();
+  expect(build.ok, build.output).toBe(true);
+  await page.goto(pathToFileURL(join(build.outDir, 'en', 'index.html')).href);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(
+    page.getByText(
+      'This content has not yet been translated into English, so the original Thai text is shown.',
+    ),
+  ).toBeVisible();
+  const facts = page.getByRole('main').locator('dl');
+  // The labels and the launch's date in the page's language (no mark of their own).
+  await expect(facts.getByRole('term')).toHaveText(['What it is', 'When', 'Where', 'Who it is for']);
+  const fact = (n: number) => facts.getByRole('definition').nth(n);
+  const [what, when, where, who] = [fact(0), fact(1), fact(2), fact(3)];
+  await expect(when).not.toHaveAttribute('lang', /./);
+  await expect(when).toHaveText('23 February 2024, 9:00 a.m.');
+  // The programme's facts in Thai, and the venue in the launch story's own language (English).
+  await expect(what).toHaveAttribute('lang', 'th');
+  await expect(what).toContainText('การส่งเสริมความเท่าเทียมทางเพศ');
+  await expect(who).toHaveAttribute('lang', 'th');
+  await expect(where).not.toHaveAttribute('lang', /./);
+  const objectives = page.getByRole('region', { name: 'Objectives' });
+  await expect(objectives.getByRole('heading', { level: 2 })).not.toHaveAttribute('lang', /./);
+  await expect(objectives.getByRole('list')).toHaveAttribute('lang', 'th');
+  await expect(objectives.getByRole('listitem').first()).toHaveText(
+    'เพื่อเป็นพื้นที่แลกเปลี่ยนเรียนรู้ในความเท่าเทียมทางเพศ',
+  );
+  // The programme page: the Thai text, under the page's own English headings.
+  await page.goto(pathToFileURL(join(build.outDir, 'en', 'programme', 'index.html')).href);
+  const article = page.getByRole('article');
+  await expect(article).toHaveAttribute('lang', 'th');
+  await expect(article.getByRole('heading', { level: 1 })).toHaveText('โครงการ SMART GENDER');
+  const headings = article.getByRole('heading', { level: 2 });
+  await expect(headings).toHaveText(['Objectives', 'Target groups', 'Vision of Khon Kaen City Municipality']);
+  for (const heading of await headings.all()) await expect(heading).toHaveAttribute('lang', 'en');
+  // The Thai pages are the original: no notice, nothing marked as another language.
+  for (const path of ['index.html', join('programme', 'index.html')]) {
+    await page.goto(pathToFileURL(join(build.outDir, path)).href);
+    await expect(page.getByRole('note')).toHaveCount(0);
+    await expect(page.getByRole('main').locator('[lang]')).toHaveCount(0);
+  }
+});
+
 test('the footer shows a contact address only when CONTACT_EMAIL is set', async ({ page }) => {
   // The real build has none: the source page's address is unknown.
   await page.goto(pathToFileURL(join(siteRoot, 'index.html')).href);
@@ -367,8 +425,19 @@ test('a story awaiting translation is shown in Thai on the English site, marked 
   await expect(story.locator('dl')).toHaveAttribute('lang', 'en');
   await expect(story.getByRole('term').first()).toHaveText('Date and time');
   await expect(story.getByRole('definition').first()).toHaveText('12 January 2023, 9:00 a.m.');
+  // Its gallery's heading is the page's word too; the photo's description stays the original's.
+  const gallery = story.getByRole('region', { name: 'Photos' });
+  await expect(gallery.getByRole('heading', { level: 2 })).toHaveAttribute('lang', 'en');
+  await expect(gallery.getByRole('img', { name: galleryAlt })).toHaveCount(1);
+  await expect(gallery.locator('[lang]')).toHaveCount(1);
   // Not a translation, so no hreflang pair is claimed, on either page or in the sitemap.
   await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
+  // In the news list, its card is marked Thai, and the date on it English.
+  await page.goto(pathToFileURL(join(build.outDir, 'en', 'news', 'index.html')).href);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Story 12' }) });
+  await expect(card).toHaveAttribute('lang', 'th');
+  await expect(card.locator('time')).toHaveText('12 January 2023');
+  await expect(card.locator('p', { has: page.locator('time') })).toHaveAttribute('lang', 'en');
 
   await page.goto(pathToFileURL(join(build.outDir, 'related', untranslated, 'index.html')).href);
   await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
