@@ -18,6 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { lockBuilds } from '../src/tools/buildLock.ts';
+import { startNginx } from '../src/tools/nginxServer.ts';
 import { fileDigests } from './support/fileDigests.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, freePort, pathIn, siteRoot } from './support/site.ts';
@@ -365,6 +366,36 @@ test('a programme awaiting translation: the home and programme pages say so, wit
     await page.goto(pathToFileURL(join(build.outDir, path)).href);
     await expect(page.getByRole('note')).toHaveCount(0);
     await expect(page.getByRole('main').locator('[lang]')).toHaveCount(0);
+  }
+});
+
+test('the English search finds a story awaiting translation by any of its Thai words, its title and excerpt marked Thai', async ({
+  page,
+}) => {
+  const build = editorsWeek();
+  expect(build.ok, build.output).toBe(true);
+  const server = await startNginx(build.outDir, await freePort());
+  try {
+    await page.goto(`${server.origin}/en/search/?q=${encodeURIComponent('เชียงใหม่')}`);
+    const title = 'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV';
+    const result = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+    await expect(result.getByRole('heading', { level: 2 })).toHaveAttribute('lang', 'th');
+    const [kind, text] = [result.locator('p').first(), result.locator('p').last()];
+    await expect(kind).toHaveText(t('en', 'search.kind.related'));
+    await expect(kind).not.toHaveAttribute('lang', /./);
+    await expect(text).toHaveAttribute('lang', 'th');
+    await expect(text.locator('mark').first()).toHaveText('เชียงใหม่');
+    await expect(text).not.toContainText('`');
+    // "ใหม่" (new) is on that page only inside the name เชียงใหม่, not as a word: nothing found.
+    await page.goto(`${server.origin}/en/search/?q=${encodeURIComponent('ใหม่')}`);
+    await expect(page.locator('[data-search-other]')).toBeVisible();
+    await expect(page.locator('[data-search-results] a')).toHaveCount(0);
+    // A result in the page's own language has no mark of its own.
+    await page.goto(`${server.origin}/en/search/?q=SMART`);
+    await expect(page.getByRole('listitem').first()).toBeVisible();
+    await expect(page.getByRole('main').getByRole('list').locator('[lang]')).toHaveCount(0);
+  } finally {
+    await server.stop();
   }
 });
 

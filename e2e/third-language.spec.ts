@@ -123,7 +123,7 @@ test('Lao has its own search index, and a search finds Lao pages', async ({ page
   }
 });
 
-test('a search in Lao script finds the Lao page that holds it, and a word on no page finds none', async ({
+test('a search in Lao script finds the Lao page by a word inside its unspaced text, and a word on no page finds none', async ({
   page,
 }) => {
   await page.goto(`${origin}/lo/search/?q=${encodeURIComponent(lao.word)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexedLang, indexedPart, withoutAddedFullStops } from './indexedPart.ts';
+import { indexedLang, indexedPart, searchMeta, withoutAddedFullStops } from './indexedPart.ts';
 
 const page = (main: string) =>
   `<!DOCTYPE html><html lang="th" dir="ltr"><head><meta charset="utf-8"><title>ข่าว</title>` +
@@ -73,5 +73,18 @@ describe('indexedLang', () => {
         indexedPart(page('<article lang="en" data-pagefind-body data-lang="x"><h1>Headline</h1></article>'))!,
       ),
     ).toBe('en');
+  });
+});
+
+describe('searchMeta', () => {
+  it('reads the text language from the element, and gives the date last, commas and all', () => {
+    expect(searchMeta('th', '12 January 2023, 9:00 a.m.')).toBe(
+      'textLang[lang], date:12 January 2023, 9:00 a.m.',
+    );
+    expect(searchMeta(undefined, '12 มกราคม 2566 เวลา 09:00 น.')).toBe('date:12 มกราคม 2566 เวลา 09:00 น.');
+  });
+  it('gives nothing when the text is in the page language and there is no date', () => {
+    expect(searchMeta(undefined)).toBeUndefined();
+    expect(searchMeta('th')).toBe('textLang[lang]');
   });
 });

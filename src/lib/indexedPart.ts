@@ -16,6 +16,18 @@ export function indexedLang(part: string): string | undefined {
 }
 
 /**
+ * The `data-pagefind-meta` of an indexed element, which carries `lang` where its text is not
+ * in the page's language (a story awaiting translation): that language as `textLang`, so that
+ * the search page marks the result's title and excerpt in it, and the date shown under the
+ * result. Pagefind takes everything after the first colon as the last key's value (a date's
+ * comma included), so `textLang` is read from the element's `lang`, and the date comes last.
+ */
+export function searchMeta(textLang: string | undefined, date?: string): string | undefined {
+  const keys = [...(textLang ? ['textLang[lang]'] : []), ...(date ? [`date:${date}`] : [])];
+  return keys.length > 0 ? keys.join(', ') : undefined;
+}
+
+/**
  * What the search indexer needs of a built page: its `<html>` tag (for `lang`), its title and
  * the element marked `data-pagefind-body`. Once any page has that mark, Pagefind indexes nothing
  * else, so handing it only this part (a fifth of an article page) spares it parsing the header,

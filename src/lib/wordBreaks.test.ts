@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markWordBreaks, markWordBreaksInHtml, withoutWordBreaks } from './wordBreaks.ts';
+import { markWordBreaks, markWordBreaksInHtml, withoutWordBreaks, wordMarkFor } from './wordBreaks.ts';
 
 describe('markWordBreaks', () => {
   it('puts a zero-width space between Thai words that touch', () => {
@@ -40,5 +40,31 @@ describe('markWordBreaksInHtml', () => {
     expect(markWordBreaksInHtml(html)).toBe(
       '<h1 title="เทศบาลนคร">เทศบาล\u200Bนคร</h1><a href="/ข่าว/">ข่าว\u200Bเทศบาล</a>',
     );
+  });
+});
+
+describe('wordMarkFor', () => {
+  it('gives the zero-width space for the languages Pagefind splits itself, a backtick elsewhere', () => {
+    for (const lang of ['th', 'zh', 'zh-Hant', 'ja', 'TH']) expect(wordMarkFor(lang)).toBe('\u200B');
+    for (const lang of ['en', 'lo', 'km', 'my', '']) expect(wordMarkFor(lang)).toBe('`');
+  });
+
+  // A Thai story awaiting translation, indexed with the English pages; a Lao page.
+  it('marks the words of a page Pagefind does not split with it', () => {
+    expect(markWordBreaks('นครเชียงใหม่เปิดตัว!', wordMarkFor('en'))).toBe('นคร`เชียงใหม่`เปิด`ตัว!');
+    expect(markWordBreaksInHtml('<p>ເທດສະບານນະຄອນ</p>', wordMarkFor('lo'))).toBe('<p>ເທດສະບານ`ນະຄອນ</p>');
+  });
+});
+
+describe('withoutWordBreaks', () => {
+  it('removes both marks, and gives back the text', () => {
+    const text = 'ส่งเสริมความเท่าเทียม ทางเพศ';
+    expect(withoutWordBreaks(markWordBreaks(text, '`'))).toBe(text);
+    expect(withoutWordBreaks(markWordBreaks(text))).toBe(text);
+  });
+
+  it('keeps a backtick that is not between two letters written without spaces', () => {
+    expect(withoutWordBreaks('run `npm test` ก่อน`')).toBe('run `npm test` ก่อน`');
+    expect(withoutWordBreaks('SMART`GENDER')).toBe('SMART`GENDER');
   });
 });

@@ -75,7 +75,9 @@ export function startSearch(): void {
       for (let i = 0; i < candidates.length && found.length < shown; i += 10) {
         const batch = await Promise.all(candidates.slice(i, i + 10).map((r) => r.data()));
         if (id !== latest) return;
-        found.push(...batch.filter((d) => holdsQuery(`${d.meta.title ?? ''} ${d.content}`, q)));
+        found.push(
+          ...batch.filter((d) => holdsQuery(withoutWordBreaks(`${d.meta.title ?? ''} ${d.content}`), q)),
+        );
       }
     } catch {
       pagefind = undefined;
@@ -114,7 +116,11 @@ export function startSearch(): void {
     const kind = d.filters.kind?.[0];
     meta.textContent = [kind && strings.kinds[kind], d.meta.date].filter(Boolean).join(' · ');
     const text = li.appendChild(document.createElement('p'));
-    for (const part of excerpt(d.content, q)) {
+    // A page awaiting translation shows the original's text: its title and excerpt are marked
+    // in that language, the result's kind and date stay in the page's (src/lib/indexedPart.ts).
+    const textLang = d.meta.textLang;
+    if (textLang) h.lang = text.lang = textLang;
+    for (const part of excerpt(withoutWordBreaks(d.content), q)) {
       text.append(
         part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text,
       );

@@ -45,7 +45,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { indexedLang, indexedPart, withoutAddedFullStops } from '../lib/indexedPart.ts';
-import { markWordBreaksInHtml } from '../lib/wordBreaks.ts';
+import { markWordBreaksInHtml, wordMarkFor } from '../lib/wordBreaks.ts';
 import { alive } from './buildLock.ts';
 import { locales } from '../i18n/locales.ts';
 
@@ -167,7 +167,7 @@ function removeLeftovers(root: string): void {
  */
 async function addPages(
   site: string,
-  { files, bytes }: Language,
+  { lang, files, bytes }: Language,
 ): Promise<{ index: pagefind.PagefindIndex; pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('\n'));
@@ -181,13 +181,15 @@ async function addPages(
   process.once('exit', removeMarked);
   try {
     let pages = 0;
+    const mark = wordMarkFor(lang);
     for (const [n, file] of files.entries()) {
       // Now and then, let a Ctrl-C arrive (see the end): marking a large language takes seconds.
       if (n % 256 === 255) await nextTurn();
       const part = indexedPart(readFileSync(join(site, file), 'utf8'));
       // A page without the mark (lists, home, search) is left out: Pagefind would skip it.
       if (part === undefined) continue;
-      const html = markWordBreaksInHtml(part);
+      // Marked as the index's language needs: see wordBreaks.ts.
+      const html = markWordBreaksInHtml(part, mark);
       mkdirSync(dirname(join(marked, file)), { recursive: true });
       // By the language of the text, which on a page waiting for its translation is the original's.
       writeFileSync(join(marked, file), fullStopIn(indexedLang(html)) ? html : withoutAddedFullStops(html));
