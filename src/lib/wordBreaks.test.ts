@@ -35,6 +35,16 @@ describe('markWordBreaks', () => {
 });
 
 describe('markWordBreaksInHtml', () => {
+  // Pagefind reads text across a link or bold text as one run, and puts a space after a block.
+  it('marks a word beside a link or bold text, and nothing across a block', () => {
+    expect(markWordBreaksInHtml('<p>นคร<strong>เชียงใหม่</strong>เปิดตัว</p><p>รถ</p>', '`')).toBe(
+      '<p>นคร`<strong>เชียงใหม่`</strong>เปิด`ตัว</p><p>รถ</p>',
+    );
+    expect(markWordBreaksInHtml('<li>เทศบาลนคร</li><li>ลาว</li>')).toBe(
+      '<li>เทศบาล\u200Bนคร</li><li>ลาว</li>',
+    );
+  });
+
   it('marks text between tags and leaves tags and attributes alone', () => {
     const html = '<h1 title="เทศบาลนคร">เทศบาลนคร</h1><a href="/ข่าว/">ข่าวเทศบาล</a>';
     expect(markWordBreaksInHtml(html)).toBe(
