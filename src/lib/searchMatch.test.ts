@@ -85,6 +85,23 @@ describe('excerpt', () => {
     expect(parts.map((p) => p.text).join('').length).toBeLessThanOrEqual(102);
   });
 
+  it('shows the text as the page has it, though compared folded', () => {
+    // Lao ໝ (one letter) is ຫ + ມ folded, and Thai ำ is nikhahit + sara aa.
+    expect(excerpt('ສົ່ງເສີມຄວາມສະເໝີພາບ', 'ສະເໝີພາບ')).toEqual([
+      { text: 'ສົ່ງເສີມຄວາມ', mark: false },
+      { text: 'ສະເໝີພາບ', mark: true },
+    ]);
+    expect(excerpt('รถฉีดน้ำทำความสะอาด', 'น้\u0E4D\u0E32')).toEqual([
+      { text: 'รถฉีด', mark: false },
+      { text: 'น้ำ', mark: true },
+      { text: 'ทำความสะอาด', mark: false },
+    ]);
+  });
+
+  it('marks the whole letter when the query ends inside its folded form', () => {
+    expect(excerpt('น้ำท่วม', 'น้\u0E4D').find((p) => p.mark)?.text).toBe('น้ำ');
+  });
+
   it('marks the stem of an English word found by stemming', () => {
     expect(excerpt(english, 'equalities').find((p) => p.mark)?.text).toBe('equal');
   });

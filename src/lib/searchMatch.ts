@@ -56,16 +56,54 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
+/** `text` folded one character at a time for comparison (NFKD, lower case). */
+function fold(text: string): string {
+  let out = '';
+  for (const char of text) out += char.normalize('NFKD').toLocaleLowerCase();
+  return out;
+}
+
+/**
+ * `text` folded as `fold` does, with where in `text` each folded unit comes from (and, last,
+ * the length of `text`): a match in the folded text is shown as the page wrote it.
+ */
+function folding(text: string): { folded: string; from: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  let at = 0;
+  for (const char of text) {
+    const f = fold(char);
+    folded += f;
+    from.push(...Array<number>(f.length).fill(at));
+    at += char.length;
+  }
+  from.push(text.length);
+  return { folded, from };
+}
+
 /**
  * A short excerpt of `pageText` around the first match of the query, with every occurrence
- * of each query part marked. Returned as parts so the page can render it without HTML.
+ * of each query part marked. Returned as parts so the page can render it without HTML. The
+ * text is compared folded (so "ำ" typed as nikhahit + sara aa matches sara am, and Lao "ໝ" as
+ * "ຫມ") but shown as the page has it.
  * @example excerpt('ทุกเพศเท่าเทียม', 'เท่าเทียม') // [{text:'ทุกเพศ',mark:false},{text:'เท่าเทียม',mark:true}]
  */
 export function excerpt(pageText: string, query: string, length = 160): ExcerptPart[] {
-  const text = pageText.normalize('NFKC').replace(invisible, '').replace(/\s+/g, ' ').trim();
-  const lower = text.toLocaleLowerCase();
-  const parts = queryParts(query).map((p) => (lower.includes(p) ? p : latinRoot(p)));
-  const first = Math.min(...parts.map((p) => lower.indexOf(p)).filter((i) => i >= 0), text.length);
+  const text = pageText.replace(invisible, '').replace(/\s+/g, ' ').trim();
+  const { folded, from } = folding(text);
+  const parts = queryParts(query)
+    .map((p) => (folded.includes(fold(p)) ? fold(p) : fold(latinRoot(p))))
+    .filter(Boolean);
+  /** Where in `text` the folded units from `f` on begin, and where those up to `f` end. */
+  const startOf = (f: number) => from[f] ?? text.length;
+  const endOf = (f: number) => {
+    let k = f;
+    // A match that ends inside a character's folded form takes the whole character.
+    while (k > 0 && k < folded.length && from[k] === from[k - 1]) k++;
+    return startOf(k);
+  };
+  const firstHit = Math.min(...parts.map((p) => folded.indexOf(p)).filter((i) => i >= 0), folded.length);
+  const first = startOf(firstHit);
   const start = first === text.length ? 0 : Math.max(0, first - Math.floor(length / 3));
   const end = Math.min(text.length, start + length);
 
@@ -79,17 +117,19 @@ export function excerpt(pageText: string, query: string, length = 160): ExcerptP
   if (start > 0) push('…', false);
   let i = start;
   while (i < end) {
+    const fi = from.findIndex((at) => at >= i);
     const hit = parts
-      .map((p) => ({ p, at: lower.indexOf(p, i) }))
-      .filter(({ at }) => at >= 0 && at < end)
+      .map((p) => ({ p, at: folded.indexOf(p, fi) }))
+      .filter(({ at }) => at >= 0 && startOf(at) < end)
       .sort((a, b) => a.at - b.at || b.p.length - a.p.length)[0];
     if (!hit) {
       push(text.slice(i, end), false);
       break;
     }
-    push(text.slice(i, hit.at), false);
-    const stop = Math.min(hit.at + hit.p.length, end);
-    push(text.slice(hit.at, stop), true);
+    const hitStart = startOf(hit.at);
+    push(text.slice(i, hitStart), false);
+    const stop = Math.min(endOf(hit.at + hit.p.length), end);
+    push(text.slice(hitStart, stop), true);
     i = stop;
   }
   if (end < text.length) push('…', false);
