@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './support/axe.ts';
 import { expect, test } from './support/readerPage.ts';
-import { at, isUnderBase, langOfPath, siteRoot, sitePath, urlIs } from './support/site.ts';
+import { at, isUnderBase, langOfPath, siteFile, siteRoot, sitePath, urlIs } from './support/site.ts';
 
 /* Search finds pages in the reader's language, for Thai words inside unspaced Thai text,
  * and never returns pages for words that are not on them. */
@@ -266,4 +266,11 @@ test.describe('search page behaviour', () => {
       await expect(page).toHaveURL(urlIs('/en/programme/'));
     });
   });
+});
+
+test('the site’s scripts use no lookbehind in a regular expression, which Safari before 16.4 (on iPhones left at iOS 15) cannot read, and would not run search', () => {
+  const scripts = readdirSync(siteFile('_astro')).filter((f) => f.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const file of scripts)
+    expect(readFileSync(siteFile('_astro', file), 'utf8'), file).not.toMatch(/\(\?<[=!]/);
 });

@@ -73,6 +73,10 @@ describe('withoutWordBreaks', () => {
     expect(withoutWordBreaks(markWordBreaks(text))).toBe(text);
   });
 
+  it('removes the marks between words of one letter each', () => {
+    expect(withoutWordBreaks('ก`ข`ค ง')).toBe('กขค ง');
+  });
+
   it('keeps a backtick that is not between two letters written without spaces', () => {
     expect(withoutWordBreaks('run `npm test` ก่อน`')).toBe('run `npm test` ก่อน`');
     expect(withoutWordBreaks('SMART`GENDER')).toBe('SMART`GENDER');

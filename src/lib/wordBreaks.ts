@@ -29,7 +29,7 @@ export const unspacedScript =
   /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 let segmenter: Intl.Segmenter | undefined;
 
-/** Whether Pagefind splits text in `lang` (a page's `<html lang>`, or a query's) into words itself. */
+/** Whether Pagefind splits the text of a page in `lang` (its `<html lang>`) into words itself. */
 const splitByPagefind = (lang: string) => pagefindSplits.has(lang.toLowerCase().split('-')[0] ?? '');
 
 /**
@@ -108,10 +108,15 @@ export function markWordBreaksInHtml(html: string, mark = wordBreak): string {
   return tokens.join('');
 }
 
-/** A backtick between two letters of a script written without spaces: a mark, not text. */
-const splitMarks = new RegExp(`(?<=${unspacedScript.source})${splitMark}(?=${unspacedScript.source})`, 'gu');
+/**
+ * A backtick between two letters of a script written without spaces: a mark, not text. (The
+ * letter before it is matched and put back, not looked behind for: Safari before 16.4, the
+ * last on iPhones that stopped at iOS 15, does not know lookbehind, and the search page's
+ * script would not load.)
+ */
+const splitMarks = new RegExp(`(${unspacedScript.source})${splitMark}(?=${unspacedScript.source})`, 'gu');
 
 /** Text from the index as the reader should see it: without either mark. */
 export function withoutWordBreaks(text: string): string {
-  return text.replaceAll(wordBreak, '').replace(splitMarks, '');
+  return text.replaceAll(wordBreak, '').replace(splitMarks, '$1');
 }
