@@ -102,6 +102,30 @@ describe('excerpt', () => {
     expect(excerpt('น้ำท่วม', 'น้\u0E4D').find((p) => p.mark)?.text).toBe('น้ำ');
   });
 
+  it('marks only what holds the query, though a letter folded may begin with it', () => {
+    // 하 folded is the start of 한 folded, but 한 is another syllable.
+    expect(excerpt('한국 하늘', '하')).toEqual([
+      { text: '한국 ', mark: false },
+      { text: '하', mark: true },
+      { text: '늘', mark: false },
+    ]);
+    expect(excerpt('ΟΔΟΣ ΚΑΙ', 'οδος').find((p) => p.mark)?.text).toBe('ΟΔΟΣ');
+  });
+
+  it('never cuts a character in two at the ends of the excerpt', () => {
+    const halves = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const [text, query] of [
+      [`${'𠮷'.repeat(40)}abc`, 'abc'],
+      [`abc${'😀'.repeat(100)}`, 'abc'],
+    ] as const) {
+      const shown = excerpt(text, query)
+        .map((p) => p.text)
+        .join('');
+      expect(shown).not.toMatch(halves);
+      expect(shown).toContain('…');
+    }
+  });
+
   it('marks the stem of an English word found by stemming', () => {
     expect(excerpt(english, 'equalities').find((p) => p.mark)?.text).toBe('equal');
   });

@@ -56,11 +56,14 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
-/** `text` folded one character at a time for comparison (NFKD, lower case). */
+/**
+ * `text` folded one character at a time for comparison (NFKD, lower case; a Greek final sigma,
+ * which lower-casing one letter alone never gives, as a sigma).
+ */
 function fold(text: string): string {
   let out = '';
   for (const char of text) out += char.normalize('NFKD').toLocaleLowerCase();
-  return out;
+  return out.replaceAll('ς', 'σ');
 }
 
 /**
@@ -92,8 +95,8 @@ export function excerpt(pageText: string, query: string, length = 160): ExcerptP
   const text = pageText.replace(invisible, '').replace(/\s+/g, ' ').trim();
   const { folded, from } = folding(text);
   const parts = queryParts(query)
-    .map((p) => (folded.includes(fold(p)) ? fold(p) : fold(latinRoot(p))))
-    .filter(Boolean);
+    .map((p) => (folded.includes(fold(p)) ? p : latinRoot(p)))
+    .map((plain) => ({ plain, folded: fold(plain) }));
   /** Where in `text` the folded units from `f` on begin, and where those up to `f` end. */
   const startOf = (f: number) => from[f] ?? text.length;
   const endOf = (f: number) => {
@@ -102,10 +105,23 @@ export function excerpt(pageText: string, query: string, length = 160): ExcerptP
     while (k > 0 && k < folded.length && from[k] === from[k - 1]) k++;
     return startOf(k);
   };
-  const firstHit = Math.min(...parts.map((p) => folded.indexOf(p)).filter((i) => i >= 0), folded.length);
+  /**
+   * The first match of `part` from folded unit `f` on that holds the query part as the results'
+   * check reads it: folded one letter at a time, 하 is the start of 한, which does not hold it.
+   */
+  const nextHit = (part: { plain: string; folded: string }, f: number) => {
+    for (let at = folded.indexOf(part.folded, f); at >= 0; at = folded.indexOf(part.folded, at + 1))
+      if (normalize(text.slice(startOf(at), endOf(at + part.folded.length))).includes(part.plain)) return at;
+    return -1;
+  };
+  const firstHit = Math.min(...parts.map((p) => nextHit(p, 0)).filter((i) => i >= 0), folded.length);
   const first = startOf(firstHit);
-  const start = first === text.length ? 0 : Math.max(0, first - Math.floor(length / 3));
-  const end = Math.min(text.length, start + length);
+  // Whole characters only: never half of a pair of UTF-16 units.
+  const lowHalf = (i: number) => /[\uDC00-\uDFFF]/.test(text.charAt(i));
+  let start = first === text.length ? 0 : Math.max(0, first - Math.floor(length / 3));
+  if (lowHalf(start)) start++;
+  let end = Math.min(text.length, start + length);
+  if (lowHalf(end)) end--;
 
   const out: ExcerptPart[] = [];
   const push = (t: string, mark: boolean) => {
@@ -119,7 +135,7 @@ export function excerpt(pageText: string, query: string, length = 160): ExcerptP
   while (i < end) {
     const fi = from.findIndex((at) => at >= i);
     const hit = parts
-      .map((p) => ({ p, at: folded.indexOf(p, fi) }))
+      .map((p) => ({ p: p.folded, at: nextHit(p, fi) }))
       .filter(({ at }) => at >= 0 && startOf(at) < end)
       .sort((a, b) => a.at - b.at || b.p.length - a.p.length)[0];
     if (!hit) {

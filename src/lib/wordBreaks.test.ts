@@ -28,6 +28,10 @@ describe('markWordBreaks', () => {
     expect(markWordBreaks('我们是中国人').split('\u200B')).toEqual(['我们', '是', '中国人']);
   });
 
+  it('marks beside a character outside the basic plane, as beside any other', () => {
+    expect(markWordBreaks('我去𠮷野家吃饭').split('\u200B')).toEqual(['我去', '𠮷', '野家', '吃饭']);
+  });
+
   it('leaves scripts written with spaces alone, whatever their letters', () => {
     expect(markWordBreaks('Khon Kaen City')).toBe('Khon Kaen City');
     expect(markWordBreaks('Хон Каен')).toBe('Хон Каен');
@@ -42,6 +46,13 @@ describe('markWordBreaksInHtml', () => {
     );
     expect(markWordBreaksInHtml('<li>เทศบาลนคร</li><li>ลาว</li>')).toBe(
       '<li>เทศบาล\u200Bนคร</li><li>ลาว</li>',
+    );
+  });
+
+  it('marks nothing across a line break, or inside an attribute that holds a ">"', () => {
+    expect(markWordBreaksInHtml('<p>นคร<br>เชียงใหม่</p>', '`')).toBe('<p>นคร<br>เชียงใหม่</p>');
+    expect(markWordBreaksInHtml('<p><img alt="a>ไทยภาษา">ไทยภาษา</p>', '`')).toBe(
+      '<p><img alt="a>ไทยภาษา">ไทย`ภาษา</p>',
     );
   });
 

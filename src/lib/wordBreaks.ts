@@ -28,6 +28,9 @@ const pagefindSplits = new Set(['th', 'zh', 'ja']);
 export const unspacedScript =
   /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 let segmenter: Intl.Segmenter | undefined;
+/** Whether text ends, or starts, with such a letter (a whole character, astral ones too). */
+const endsUnspaced = new RegExp(`${unspacedScript.source}$`, 'u');
+const startsUnspaced = new RegExp(`^${unspacedScript.source}`, 'u');
 
 /** Whether Pagefind splits the text of a page in `lang` (its `<html lang>`) into words itself. */
 const splitByPagefind = (lang: string) => pagefindSplits.has(lang.toLowerCase().split('-')[0] ?? '');
@@ -46,7 +49,11 @@ function breakOffsets(text: string): number[] {
   if (!unspacedScript.test(text)) return offsets;
   segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
   for (const { segment, index } of segmenter.segment(text)) {
-    if (index > 0 && unspacedScript.test(text.charAt(index - 1)) && unspacedScript.test(segment.charAt(0)))
+    if (
+      index > 0 &&
+      endsUnspaced.test(text.slice(Math.max(0, index - 2), index)) &&
+      startsUnspaced.test(segment)
+    )
       offsets.push(index);
   }
   return offsets;
@@ -69,11 +76,11 @@ export function markWordBreaks(text: string, mark = wordBreak): string {
 }
 
 /**
- * Tags after which Pagefind puts a space (`SENTENCE_SELECTORS` in its parser), and those of the
- * head: the text on either side of one is never one word. Across any other tag (a link, bold
+ * Tags after which Pagefind puts a space (`SENTENCE_SELECTORS` in its parser, and a line break),
+ * and those of the head: the text on either side of one is never one word. Across any other tag (a link, bold
  * text, a term and its description) Pagefind joins the text as it comes.
  */
-const separating = /^<\/?(?:h[1-6]|p|td|div|ul|li|article|section|html|head|title|body)\b/i;
+const separating = /^<\/?(?:h[1-6]|p|td|div|ul|li|article|section|br|html|head|title|body)\b/i;
 
 /**
  * The same for the text of one of our built pages, with each run of text that Pagefind reads
@@ -83,8 +90,8 @@ const separating = /^<\/?(?:h[1-6]|p|td|div|ul|li|article|section|html|head|titl
  * between tags is text; attributes are left alone.
  */
 export function markWordBreaksInHtml(html: string, mark = wordBreak): string {
-  // Text at the even places, tags at the odd ones.
-  const tokens = html.split(/(<[^>]*>)/);
+  // Text at the even places, tags at the odd ones (a quoted attribute may hold a ">").
+  const tokens = html.split(/(<(?:[^>"']|"[^"]*"|'[^']*')*>)/);
   let run: number[] = [];
   const markRun = () => {
     const offsets = breakOffsets(run.map((i) => tokens[i]).join(''));
