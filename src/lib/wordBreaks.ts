@@ -32,15 +32,12 @@ let segmenter: Intl.Segmenter | undefined;
 const endsUnspaced = new RegExp(`${unspacedScript.source}$`, 'u');
 const startsUnspaced = new RegExp(`^${unspacedScript.source}`, 'u');
 
-/** Whether Pagefind splits the text of a page in `lang` (its `<html lang>`) into words itself. */
-const splitByPagefind = (lang: string) => pagefindSplits.has(lang.toLowerCase().split('-')[0] ?? '');
-
 /**
  * The mark between words for a page that Pagefind indexes in `lang` (its `<html lang>`): a
  * zero-width space where Pagefind splits the language into words itself, else a backtick.
  */
 export function wordMarkFor(lang: string): string {
-  return splitByPagefind(lang) ? wordBreak : splitMark;
+  return pagefindSplits.has(lang.toLowerCase().split('-')[0] ?? '') ? wordBreak : splitMark;
 }
 
 /** Where in `text` two words of unspaced text touch: the offsets of the second words. */

@@ -26,6 +26,12 @@ interface Strings {
   kinds: Record<string, string>;
 }
 
+/** A result's title and text as the reader should see them: without the index's word marks. */
+function readable(d: PagefindResultData): PagefindResultData {
+  const title = d.meta.title && withoutWordBreaks(d.meta.title);
+  return { ...d, content: withoutWordBreaks(d.content), meta: { ...d.meta, title } };
+}
+
 /** How many results to show, and how many of Pagefind's candidates to check at most. */
 const shown = 20;
 const checked = 100;
@@ -73,11 +79,9 @@ export function startSearch(): void {
       const search = await pf.search(q);
       const candidates = (search?.results ?? []).slice(0, checked);
       for (let i = 0; i < candidates.length && found.length < shown; i += 10) {
-        const batch = await Promise.all(candidates.slice(i, i + 10).map((r) => r.data()));
+        const batch = (await Promise.all(candidates.slice(i, i + 10).map((r) => r.data()))).map(readable);
         if (id !== latest) return;
-        found.push(
-          ...batch.filter((d) => holdsQuery(withoutWordBreaks(`${d.meta.title ?? ''} ${d.content}`), q)),
-        );
+        found.push(...batch.filter((d) => holdsQuery(`${d.meta.title ?? ''} ${d.content}`, q)));
       }
     } catch {
       pagefind = undefined;
@@ -110,7 +114,7 @@ export function startSearch(): void {
     const h = li.appendChild(document.createElement('h2'));
     const a = h.appendChild(document.createElement('a'));
     a.href = d.url;
-    a.textContent = withoutWordBreaks(d.meta.title ?? d.url);
+    a.textContent = d.meta.title ?? d.url;
     const meta = li.appendChild(document.createElement('p'));
     meta.className = 'muted';
     const kind = d.filters.kind?.[0];
@@ -120,7 +124,7 @@ export function startSearch(): void {
     // in that language, the result's kind and date stay in the page's (src/lib/indexedPart.ts).
     const textLang = d.meta.textLang;
     if (textLang) h.lang = text.lang = textLang;
-    for (const part of excerpt(withoutWordBreaks(d.content), q)) {
+    for (const part of excerpt(d.content, q)) {
       text.append(
         part.mark ? Object.assign(document.createElement('mark'), { textContent: part.text }) : part.text,
       );
