@@ -24,7 +24,7 @@ export default {
     'This content has not yet been translated into English, so the original {lang} text is shown.',
   'draft.banner':
     'DRAFT: this page is not published and will not appear on the live site until draft: true is removed',
-  'og.imageAlt': 'SMART GENDER Khon Kaen: equality for all genders, by Khon Kaen City Municipality',
+  'og.imageAlt': 'SMART GENDER Khon Kaen: every gender equal, by Khon Kaen City Municipality',
   'gallery.title': 'Photos',
   'calendar.add': 'Add to calendar',
   'date.event': 'Date and time',
@@ -38,7 +38,7 @@ export default {
   'home.where': 'Where',
   'home.who': 'Who it is for',
   'home.objectives': 'Objectives',
-  'home.moreObjectives': 'More about the programme, with its vision',
+  'home.moreObjectives': "More about the programme and the municipality's vision",
   'home.latest': 'Latest news',
   'home.allNews': 'All news',
   'news.title': 'News',
