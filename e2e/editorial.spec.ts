@@ -23,7 +23,7 @@ import { fileDigests } from './support/fileDigests.ts';
 import { buildWith, edit, removeFixtureBuilds, type FixtureBuild } from './support/fixtureBuild.ts';
 import { at, freePort, pathIn, siteRoot } from './support/site.ts';
 import { t } from '../src/i18n/dictionaries.ts';
-import { defaultLang, langs, locales, otherLangs } from '../src/i18n/locales.ts';
+import { defaultLang, langs, locales, otherLangs, type Lang } from '../src/i18n/locales.ts';
 
 /* An editor's draft is previewable but never published, new entries start valid, a story
  * awaiting translation is shown marked, lists paginate, settings reach the page, and a
@@ -50,6 +50,9 @@ function addDraft(dir: string) {
 
 /** A related story written in Thai whose translations (English, and any other) are not written yet. */
 const untranslated = 'chiang-mai-ev-street-cleaner';
+/** A news story of the editor's week (below) whose publication is known: later on its event's day. */
+const publishedNews = { slug: 'story-11', published: '2023-01-11T16:30:00+07:00' };
+
 /** A news story of the editor's week (below) whose translations are not written yet either. */
 const untranslatedNews = 'story-12';
 /** The programme (home and programme pages), its translations not written yet either. */
@@ -60,8 +63,8 @@ const contactEmail = 'smart-gender@example.test';
 
 /**
  * An editor's week in one build of a copy of the real content: a draft, twelve more stories
- * (a second page of news), the last of them (with a gallery), a related story and the
- * programme awaiting translation, and a contact address set.
+ * (a second page of news), one with its publication date, the last of them (with a gallery), a
+ * related story and the programme awaiting translation, and a contact address set.
  */
 let editorsBuild: FixtureBuild | undefined;
 function editorsWeek(): FixtureBuild {
@@ -76,6 +79,12 @@ function editorsWeek(): FixtureBuild {
           );
         }
       }
+      for (const lang of langs)
+        edit(
+          join(dir, 'news', lang, `${publishedNews.slug}.md`),
+          /^---\n/,
+          `---\npublished: "${publishedNews.published}"\n`,
+        );
       for (const lang of otherLangs('th')) {
         unlinkSync(join(dir, 'related', lang, `${untranslated}.md`));
         unlinkSync(join(dir, 'news', lang, `${untranslatedNews}.md`));
@@ -299,6 +308,59 @@ test('a failed build leaves the previous dist/ byte-identical, and the one befor
     expect(existsSync(`${out}.building`)).toBe(false);
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('a story says when it was published only where that is known: the event date is not its publication date', async ({
+  page,
+}) => {
+  const build = editorsWeek();
+  expect(build.ok, build.output).toBe(true);
+  const file = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+  const feed = (lang: Lang) => file(pathIn(lang, 'rss.xml'));
+  /** The RSS item of a story, from its link to the one after it. */
+  const item = (lang: Lang, slug: string) =>
+    feed(lang)
+      .split('<item>')
+      .find((i) => i.includes(`${at(pathIn(lang, `news/${slug}/`))}</link>`));
+  const sitemap = readdirSync(build.outDir)
+    .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+    .map(file)
+    .join('');
+  /** A sitemap entry of a page, from its address to the end of the entry. */
+  const entry = (path: string) => sitemap.split('<url>').find((u) => u.includes(`${at(path)}</loc>`));
+  for (const lang of langs) {
+    const known = pathIn(lang, `news/${publishedNews.slug}/`);
+    await page.goto(pathToFileURL(join(build.outDir, known, 'index.html')).href);
+    const [article] = (await page.locator('script[type="application/ld+json"]').allTextContents())
+      .map((text) => JSON.parse(text) as { '@type': string; datePublished?: string; dateModified?: string })
+      .filter((data) => data['@type'] === 'NewsArticle');
+    expect(article, lang).toMatchObject({
+      datePublished: publishedNews.published,
+      dateModified: publishedNews.published,
+    });
+    await expect(page.locator('head meta[property="article:published_time"]')).toHaveAttribute(
+      'content',
+      publishedNews.published,
+    );
+    await expect(page.locator('article dl')).toContainText(t(lang, 'date.published'));
+    expect(item(lang, publishedNews.slug), lang).toContain(
+      '<pubDate>Wed, 11 Jan 2023 09:30:00 GMT</pubDate>',
+    );
+    expect(entry(known), lang).toContain('<lastmod>2023-01-11T09:30:00.000Z</lastmod>');
+
+    // The launch story's source gives the event's date and time, not when the story was published.
+    const launch = pathIn(lang, 'news/smart-gender-launch/');
+    await page.goto(pathToFileURL(join(build.outDir, launch, 'index.html')).href);
+    const launchData = (await page.locator('script[type="application/ld+json"]').allTextContents()).join('');
+    expect(launchData, lang).toContain('"NewsArticle"');
+    expect(launchData, lang).not.toMatch(/datePublished|dateModified/);
+    await expect(page.locator('head meta[property="article:published_time"]')).toHaveCount(0);
+    await expect(page.locator('article dl')).not.toContainText(t(lang, 'date.published'));
+    expect(item(lang, 'smart-gender-launch'), lang).toBeTruthy();
+    expect(item(lang, 'smart-gender-launch'), lang).not.toContain('<pubDate>');
+    expect(entry(launch), lang).toBeTruthy();
+    expect(entry(launch), lang).not.toContain('<lastmod>');
   }
 });
 

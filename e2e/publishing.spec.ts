@@ -64,8 +64,11 @@ function expectRequired(item: Item, path: string) {
   switch (item['@type']) {
     case 'NewsArticle':
       expect(item.headline, where).toBeTruthy();
-      expect(item.datePublished, where).toMatch(withOffset);
-      expect(item.dateModified, where).toMatch(withOffset);
+      // Only a known publication date is given (e2e/editorial.spec.ts); the launch story has none.
+      if (item.datePublished !== undefined) {
+        expect(item.datePublished, where).toMatch(withOffset);
+        expect(item.dateModified, where).toMatch(withOffset);
+      } else expect(item.dateModified, where).toBeUndefined();
       // Written by the publication the story names, else by the municipality; published by it.
       if (item.author?.['@type'] === 'NewsMediaOrganization') expect(item.author.name, where).toBeTruthy();
       else expectMunicipality(item.author, `${where} author`);
@@ -212,7 +215,6 @@ for (const lang of ['th', 'en'] as const) {
       const article = items.find((i) => i['@type'] === 'NewsArticle');
       expect(article).toMatchObject({
         headline: title,
-        datePublished: '2024-02-23T09:00:00+07:00',
         inLanguage: lang,
         publisher: {
           '@type': 'GovernmentOrganization',
@@ -234,9 +236,9 @@ for (const lang of ['th', 'en'] as const) {
         inLanguage: lang,
       });
       expect(event!.name).toBe(await officialName(request, pathIn(lang, 'programme/')));
-      expect(await page.locator('head meta[property="article:published_time"]').getAttribute('content')).toBe(
-        '2024-02-23T09:00:00+07:00',
-      );
+      // The source gives the event's date and time, not when the story was published.
+      expect(article!.datePublished).toBeUndefined();
+      await expect(page.locator('head meta[property="article:published_time"]')).toHaveCount(0);
     },
   );
 

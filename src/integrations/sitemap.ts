@@ -31,8 +31,9 @@ export function alternatesFromHtml(html: string): Alternate[] {
 }
 
 /**
- * When a page's content last changed, from its `article:published_time` meta tag: stories
- * carry their date, lists do not (a story edited later keeps its published date).
+ * When a page's content last changed, from its `article:published_time` meta tag: a story
+ * whose publication date is known carries it; lists, and a story known only by its event's
+ * date, do not (a story edited later keeps its published date).
  */
 export function lastmodFromHtml(html: string): string | undefined {
   const head = html.split('</head>')[0] ?? '';

@@ -33,6 +33,20 @@ describe('structured data', () => {
     });
   });
 
+  it('gives no publication date for a story whose publication date is not known', () => {
+    const data = newsArticle({
+      url: 'https://x.go.th/news/c/',
+      headline: 'h',
+      description: 'd',
+      images: [],
+      inLanguage: 'th',
+      organization,
+    });
+    expect(data).not.toHaveProperty('datePublished');
+    expect(data).not.toHaveProperty('dateModified');
+    expect(data).toMatchObject({ '@type': 'NewsArticle', headline: 'h' });
+  });
+
   it('names the municipality as the author of a story that names no publication', () => {
     const data = newsArticle({
       url: 'https://x.go.th/news/b/',

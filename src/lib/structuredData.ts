@@ -49,8 +49,11 @@ export interface ArticleFacts {
   url: string;
   headline: string;
   description: string;
-  /** ISO 8601 with offset, as written in the content. */
-  datePublished: string;
+  /**
+   * ISO 8601 with offset, as written in the content; only when the story's publication date is
+   * known (its `published` field). A story's event date is not its publication date.
+   */
+  datePublished?: string | undefined;
   dateModified?: string | undefined;
   /** Absolute URLs of the article's image: its photo in several shapes, or the site's card. */
   images: string[];
@@ -74,8 +77,8 @@ export function newsArticle(a: ArticleFacts): Thing {
     url: a.url,
     headline: a.headline,
     description: a.description,
-    datePublished: a.datePublished,
-    dateModified: a.dateModified ?? a.datePublished,
+    ...(a.datePublished && { datePublished: a.datePublished }),
+    ...((a.dateModified ?? a.datePublished) && { dateModified: a.dateModified ?? a.datePublished }),
     image: a.images,
     inLanguage: a.inLanguage,
     author: a.source ? { '@type': 'NewsMediaOrganization', name: a.source } : publisher,

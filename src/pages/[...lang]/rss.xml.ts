@@ -2,7 +2,8 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { t } from '../../i18n/dictionaries.ts';
 import { locales, type Lang } from '../../i18n/locales.ts';
-import { bodyOf, newsDate, newsIn } from '../../lib/content.ts';
+import { bodyOf, newsIn } from '../../lib/content.ts';
+import { parseIsoWithOffset } from '../../lib/dates.ts';
 import { markdownBlocks } from '../../lib/markdown.ts';
 import { feedFigureOf } from '../../lib/coverImages.ts';
 import { withFiles } from '../../lib/photos.ts';
@@ -29,7 +30,7 @@ export async function GET({ props, site }: APIContext<{ lang: Lang }>) {
     items: await Promise.all(
       stories.map(async (story) => {
         const link = absoluteUrl(localePath(lang, entryPath('news', story.slug)), site);
-        const { cover, bodyPhotos } = story.entry.data;
+        const { cover, bodyPhotos, published } = story.entry.data;
         // Feed readers show the story's photo above its text, and the body's photos where
         // they stand, by absolute address.
         const blocks = withFiles(markdownBlocks(bodyOf(story.entry), link), bodyPhotos, story.slug);
@@ -40,7 +41,8 @@ export async function GET({ props, site }: APIContext<{ lang: Lang }>) {
           title: story.entry.data.title,
           description: story.entry.data.description,
           link,
-          pubDate: newsDate(story),
+          // Only a known publication date: the event date is not one (src/lib/schemas.ts).
+          ...(published && { pubDate: parseIsoWithOffset(published) }),
           content: [cover ? await feedFigureOf(cover, site) : '', ...body].join(''),
         };
       }),
