@@ -1,6 +1,12 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { cmsFolder, revalidate } from '../src/config/headers.ts';
 import { startNginx } from '../src/tools/nginxServer.ts';
 import { startWrangler } from '../src/tools/wranglerServer.ts';
 import { describeHost } from './support/hostChecks.ts';
+import { at, base, freePort } from './support/site.ts';
 
 /*
  * Proven on the servers the site is deployed on: Debian's nginx with the committed server
@@ -25,4 +31,23 @@ describeHost({
   readsHeadersFile: true,
   // Pages compresses at its edge and chooses the encoding itself.
   brotliAnswers: ['br', 'gzip'],
+});
+
+// The editor's folder has a block of its own in the server file (its own policy); a build
+// with an editor has files there (e2e/cms.spec.ts serves one at the root). Under a base path
+// that block sits inside the site's, whose `set` of the cache header a nested block does not
+// run: it must set its own.
+test("nginx: the editor's folder is revalidated", { tag: '@base' }, async ({ request }) => {
+  const site = mkdtempSync(join(tmpdir(), 'smart-gender-editor-'));
+  mkdirSync(join(site, cmsFolder));
+  writeFileSync(join(site, cmsFolder, 'index.html'), '<!doctype html><title>editor</title>');
+  const server = await startNginx(site, await freePort(), base);
+  try {
+    const response = await request.get(`${server.origin}${at(`/${cmsFolder}`)}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toBe(revalidate);
+  } finally {
+    await server.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
 });

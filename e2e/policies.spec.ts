@@ -38,6 +38,39 @@ test('every page links to the four policy pages of its language from its footer'
   }
 });
 
+test('menu and footer links mark the page the reader is on, and the menu the section of a page within it', () => {
+  /** The addresses of a part's links whose aria-current is `value`. */
+  const current = (part: string, value: string) =>
+    [...part.matchAll(new RegExp(`<a href="([^"]*)"[^>]*aria-current="${value}"`, 'g'))].map(
+      ([, href]) => href ?? '',
+    );
+  const parts = (path: string) => {
+    const page = html(path);
+    return {
+      header: /<header[\s\S]*?<\/header>/.exec(page)?.[0] ?? '',
+      footer: /<footer[\s\S]*<\/footer>/.exec(page)?.[0] ?? '',
+    };
+  };
+  for (const path of pages) {
+    const { header, footer } = parts(path);
+    // "page" only on a link to this very page; "true" only on the section it is in.
+    for (const href of [...current(header, 'page'), ...current(footer, 'page')])
+      expect(href, path).toBe(at(path));
+    for (const href of current(header, 'true'))
+      expect(at(path).startsWith(href) && at(path) !== href, path).toBe(true);
+  }
+  for (const lang of langs) {
+    const story = parts(pathIn(lang, 'news/smart-gender-launch/'));
+    expect(current(story.header, 'true')).toEqual([at(pathIn(lang, 'news/'))]);
+    expect(current(story.header, 'page')).toEqual([]);
+    expect(current(parts(pathIn(lang, 'news/')).header, 'page')).toEqual([at(pathIn(lang, 'news/'))]);
+    expect(current(parts(pathIn(lang, 'sitemap/')).footer, 'page')).toEqual([at(pathIn(lang, 'sitemap/'))]);
+    expect(current(parts(policyPath(lang, 'privacy')).footer, 'page')).toEqual([
+      at(policyPath(lang, 'privacy')),
+    ]);
+  }
+});
+
 test('each policy page is in both languages, in the sitemap and the site map page, and out of the search index', () => {
   for (const lang of langs) {
     const siteMapPage = html(pathIn(lang, 'sitemap/'));

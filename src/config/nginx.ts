@@ -90,6 +90,9 @@ export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[])
         ...Object.entries({ ...securityHeaders, ...cmsHeaders(connect) }).map(
           ([name, value]) => `add_header ${name} ${quote(value)} always;`,
         ),
+        // Set here too: under a base path this block sits inside the site's, whose `set` a
+        // nested block does not run (nginx's rewrite directives are not inherited).
+        `set $smart_gender_cache ${quote(revalidate)};`,
         'add_header Cache-Control $smart_gender_cache always;',
       ],
       '    ',
@@ -128,7 +131,8 @@ export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[])
         '}',
         'default_type application/octet-stream;',
         'charset utf-8;',
-        `charset_types ${['text/html', 'text/css', 'text/plain', 'text/xml', 'text/calendar', 'application/javascript', 'application/json', 'application/xml', 'image/svg+xml'].join(' ')};`,
+        // text/html is always among them; naming it again makes `nginx -t` warn.
+        `charset_types ${['text/css', 'text/plain', 'text/xml', 'text/calendar', 'application/javascript', 'application/json', 'application/xml', 'image/svg+xml'].join(' ')};`,
         '',
         '# The build writes a .br and a .gz beside each compressible file (where smaller): send',
         '# those as they are (brotli_static needs libnginx-mod-http-brotli-static; without it,',

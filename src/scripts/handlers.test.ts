@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handlerHashes, handlers, onCopy, onSearchKey, onShare } from './handlers.ts';
+import { handlerHashes, handlers, onCopy, onShare } from './handlers.ts';
 
 /** Runs a handler's text as the browser does: a function of `event`, called on its element. */
 const run = (text: string, element: object, event: object = {}) =>
@@ -15,52 +15,6 @@ function page(elements: Record<string, object | null>) {
 const flush = () => new Promise((resolve) => setTimeout(resolve));
 
 afterEach(() => vi.unstubAllGlobals());
-
-describe('onSearchKey', () => {
-  const field = (closest: string | null) => ({ closest: (s: string) => (s === closest ? {} : null) });
-  const key = (key: string, extra: object = {}) => {
-    const event = { key, target: field(null), preventDefault: vi.fn(), ...extra };
-    return event;
-  };
-  const searchLink = { href: 'https://example.org/en/search/' };
-
-  it('goes to the search page on "/" where the page has no search box', () => {
-    const location = { assign: vi.fn() };
-    vi.stubGlobal('location', location);
-    page({ '[data-search-link]': searchLink });
-    const event = key('/');
-    run(onSearchKey, {}, event);
-    expect(event.preventDefault).toHaveBeenCalled();
-    expect(location.assign).toHaveBeenCalledWith('https://example.org/en/search/');
-  });
-
-  it('focuses the search box on the search page', () => {
-    const location = { assign: vi.fn() };
-    vi.stubGlobal('location', location);
-    const box = { focus: vi.fn(), closest: () => null };
-    page({ 'form[role=search] input': box, '[data-search-link]': searchLink });
-    run(onSearchKey, {}, key('/'));
-    expect(box.focus).toHaveBeenCalled();
-    expect(location.assign).not.toHaveBeenCalled();
-  });
-
-  it('leaves other keys, modified keys and typing in a field alone', () => {
-    const location = { assign: vi.fn() };
-    vi.stubGlobal('location', location);
-    page({ '[data-search-link]': searchLink });
-    for (const event of [
-      key('a'),
-      key('/', { ctrlKey: true }),
-      key('/', { metaKey: true }),
-      key('/', { altKey: true }),
-      key('/', { target: field('input,textarea,select,[contenteditable]') }),
-    ]) {
-      run(onSearchKey, {}, event);
-      expect(event.preventDefault).not.toHaveBeenCalled();
-    }
-    expect(location.assign).not.toHaveBeenCalled();
-  });
-});
 
 describe('onShare', () => {
   const button = { dataset: { title: 'Launch', url: 'https://example.org/news/a/' } };
@@ -113,6 +67,17 @@ describe('onCopy', () => {
     expect(status.textContent).toBe('Link copied');
   });
 
+  it('clears its message before a second copy, so that a screen reader says it again', async () => {
+    vi.stubGlobal('navigator', { clipboard: { writeText: () => Promise.resolve() } });
+    const status = { textContent: 'Link copied' };
+    page({ '[data-share-status]': status });
+    run(onCopy, button);
+    // Cleared at once, said again once the copy is done.
+    expect(status.textContent).toBe('');
+    await flush();
+    expect(status.textContent).toBe('Link copied');
+  });
+
   it('shows the address to copy by hand when the browser will not copy', async () => {
     const status = { textContent: '' };
     page({ '[data-share-status]': status });
@@ -131,7 +96,7 @@ describe('onCopy', () => {
 describe('handlerHashes', () => {
   it('is the sha256 of each handler’s exact text, as a CSP hash source', () => {
     expect(handlerHashes).toHaveLength(handlers.length);
-    expect(handlerHashes[0]).toBe(`'sha256-${createHash('sha256').update(onSearchKey).digest('base64')}'`);
+    expect(handlerHashes[0]).toBe(`'sha256-${createHash('sha256').update(onShare).digest('base64')}'`);
     for (const hash of handlerHashes) expect(hash).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
   });
 });
