@@ -160,6 +160,55 @@ test('a required field left empty cannot be saved', async () => {
   expect(readdirSync(join(work, 'content', 'news', 'th')).sort(), 'no file written').toEqual(before);
 });
 
+test('a story whose English side is left empty is refused with the fields to fill, and saved once they are', async () => {
+  const page = await newStory();
+  const [th, en] = [pane(page, 0), pane(page, 1)];
+  const story = 'story-in-two-steps';
+  await th('หัวข้อ · Headline').fill('ข่าวที่เขียนภาษาไทยก่อน');
+  await th('สรุปสั้น ๆ · Summary for lists and previews').fill('ข่าวที่เขียนเป็นภาษาไทยก่อน แล้วจึงเขียนคำแปลภาษาอังกฤษ');
+  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
+    '2026-12-03T10:00',
+  );
+  await page
+    .getByLabel(/^ชื่อไฟล์ \(อักษรอังกฤษ\)/)
+    .first()
+    .fill(story);
+  const bodies = page.locator('[data-slate-editor="true"]');
+  await bodies.nth(0).click();
+  await page.keyboard.type('เนื้อข่าวภาษาไทย');
+  await publish(page);
+  // Decap checks the Thai side only; an English file without a headline would stop the build.
+  await expect(
+    page.getByText(/Not filled in: EN: Headline, Summary for lists and previews, Text\./),
+  ).toBeVisible();
+  await page.waitForTimeout(1000);
+  for (const lang of ['th', 'en']) expect(existsSync(newsFile(lang, story)), lang).toBe(false);
+
+  // Nothing typed was lost: the English side filled in, the same form saves both.
+  await en('หัวข้อ · Headline').fill('A story written in Thai first');
+  await en('สรุปสั้น ๆ · Summary for lists and previews').fill(
+    'A story written in Thai first, then translated into English.',
+  );
+  await bodies.nth(1).click();
+  await page.keyboard.type('The story in English.');
+  await publish(page);
+  const whole = (file: string, end: string) =>
+    existsSync(file) && readFileSync(file, 'utf8').trimEnd().endsWith(end);
+  await expect
+    .poll(
+      () =>
+        whole(newsFile('th', story), 'เนื้อข่าวภาษาไทย') &&
+        whole(newsFile('en', story), 'The story in English.'),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  const check = spawnSync('node', ['src/tools/check.ts'], {
+    env: { ...process.env, CONTENT_DIR: join(work, 'content') },
+    encoding: 'utf8',
+  });
+  expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+});
+
 test('an editor writes a story in Thai and English at /admin/; the files pass the check and build into a pair of pages', async () => {
   const page = await newStory();
   const th = pane(page, 0);

@@ -1,5 +1,6 @@
 import { defaultLang, langs } from '../i18n/locales.ts';
 import { fileNameFor, fromFile, toBangkok, toFile } from '../lib/cmsFormat.ts';
+import { translationsMissing, type Side } from '../lib/cmsLabels.ts';
 
 /**
  * Starts Decap CMS with the site's rules for content files: front matter written as the
@@ -48,12 +49,26 @@ function register(cms: DecapCms): void {
     name: 'preSave',
     handler: ({ entry }) => {
       const data = entry.get('data') as EntryData;
-      if (!entry.get('newRecord') || data.get('fileName')) return data;
       // The default language's fields are the entry's own; the others' are under i18n.
-      const titles = langs.map((lang) =>
-        lang === defaultLang ? data.get('title') : entry.getIn(['i18n', lang, 'data', 'title']),
+      const field = (lang: string, name: string) =>
+        lang === defaultLang ? data.get(name) : entry.getIn(['i18n', lang, 'data', name]);
+      const sides = Object.fromEntries(
+        langs.map((lang): [string, Side] => [
+          lang,
+          { title: field(lang, 'title'), description: field(lang, 'description'), body: field(lang, 'body') },
+        ]),
       );
-      return data.set('fileName', fileNameFor(titles, new Date()));
+      // Thrown, the message is shown to the editor and nothing is saved; the form keeps its text.
+      const missing = translationsMissing(defaultLang, sides);
+      if (missing) throw new Error(missing);
+      if (!entry.get('newRecord') || data.get('fileName')) return data;
+      return data.set(
+        'fileName',
+        fileNameFor(
+          langs.map((lang) => field(lang, 'title')),
+          new Date(),
+        ),
+      );
     },
   });
 }

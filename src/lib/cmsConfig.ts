@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 import { defaultLang, langs } from '../i18n/locales.ts';
+import { fieldLabels } from './cmsLabels.ts';
 import { collectionSchemas, needsBody, references, type CollectionName } from './schemas.ts';
+
+export { fieldLabels };
 
 /**
  * The browser editor's configuration (Decap CMS, served at /admin/), made from the content
@@ -22,36 +25,6 @@ export interface CmsField {
   hint?: string;
   [option: string]: unknown;
 }
-
-/** What each field is called in the form, in Thai then English (editors read both). */
-export const fieldLabels: Record<string, [th: string, en: string]> = {
-  title: ['หัวข้อ', 'Headline'],
-  description: ['สรุปสั้น ๆ', 'Summary for lists and previews'],
-  date: ['วันเวลาที่จัดงาน (เวลาประเทศไทย)', 'Date and time of the event (Thailand time)'],
-  published: ['วันเวลาที่เผยแพร่ (เวลาประเทศไทย)', 'Published (Thailand time)'],
-  venue: ['สถานที่', 'Venue'],
-  publication: ['สื่อที่เผยแพร่ข่าวต้นฉบับ (ถ้ามี)', 'Publication the story comes from (if any)'],
-  related: ['เรื่องราวที่เกี่ยวข้อง', 'Related stories'],
-  cover: ['รูปปก', 'Cover photo'],
-  gallery: ['รูปเพิ่มเติม', 'More photos'],
-  src: ['ไฟล์รูป', 'Photo file'],
-  alt: ['คำบรรยายรูป (สิ่งที่เห็นในรูป)', 'Alt text (what the photo shows)'],
-  caption: ['คำอธิบายใต้ภาพ', 'Caption'],
-  credit: ['ผู้ถ่ายภาพ', 'Credit'],
-  draft: ['ฉบับร่าง (ยังไม่เผยแพร่)', 'Draft (not published)'],
-  awaitingTranslation: ['รอแปล', 'Awaiting translation'],
-  officialName: ['ชื่อโครงการอย่างเป็นทางการ', 'Official name'],
-  objectives: ['วัตถุประสงค์', 'Objectives'],
-  targetGroups: ['กลุ่มเป้าหมาย', 'Target groups'],
-  vision: ['วิสัยทัศน์', 'Vision'],
-  launchStory: ['ข่าวเปิดโครงการ', 'Launch story'],
-  summary: ['ข้อความตอนต้นของข่าว', 'Opening words of the story'],
-  municipality: ['เทศบาล', 'Municipality'],
-  source: ['ที่อยู่ของต้นฉบับ', 'Address of the source'],
-  order: ['ลำดับในส่วนท้ายหน้า', 'Place in the footer'],
-  body: ['เนื้อหา', 'Text'],
-  fileName: ['ชื่อไฟล์ (อักษรอังกฤษ)', 'File name (Latin letters)'],
-};
 
 export const collectionLabels: Record<CollectionName, [th: string, en: string]> = {
   news: ['ข่าว', 'News'],
