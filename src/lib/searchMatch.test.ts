@@ -126,6 +126,56 @@ describe('excerpt', () => {
     }
   });
 
+  it('starts and ends on whole words in unspaced Thai, never on a vowel or tone mark', () => {
+    const thai =
+      'นายบุญฤทธิ์ พาณิชย์รุ่งเรือง รองนายกเทศมนตรี กล่าวว่า การจัดโครงการการส่งเสริมความเท่าเทียมทางเพศฯ ' +
+      'ทางเทศบาลนครขอนแก่น ให้ความสำคัญกับทุกเพศทุกวัย เพื่อส่งเสริมศักยภาพ และบทบาทหน้าที่ของผู้มีความหลากหลายทางเพศ ' +
+      '“LGBTQ” ที่เข้ามามามีส่วนรวมในการพัฒนาเทศบาลนครขอนแก่นให้น่าอยู่อย่างเสมอภาค ลดความเหลื่อมล้ำ และการเลือกปฏิบัติ';
+    const edges = new Set(
+      [...new Intl.Segmenter('th', { granularity: 'word' }).segment(thai)].map((s) => s.index),
+    );
+    edges.add(thai.length);
+    let cut = 0;
+    // Window lengths that put the naive edges at every kind of place, marks among them.
+    for (let length = 40; length <= 160; length += 3) {
+      for (const query of ['LGBTQ', 'ขอนแก่น', 'เสมอภาค']) {
+        const shown = excerpt(thai, query, length)
+          .map((p) => p.text)
+          .join('');
+        const inner = shown.replace(/^…/, '').replace(/…$/, '');
+        const at = thai.indexOf(inner);
+        expect(at, `${query} ${length}: ${shown}`).toBeGreaterThanOrEqual(0);
+        expect(edges.has(at), `${query} ${length} starts inside a word: ${shown}`).toBe(true);
+        expect(edges.has(at + inner.length), `${query} ${length} ends inside a word: ${shown}`).toBe(true);
+        if (shown !== inner) cut++;
+      }
+    }
+    expect(cut, 'the windows were cut').toBeGreaterThan(50);
+  });
+
+  it('without a word breaker, still never starts or ends between a letter and its marks', () => {
+    const segmenter = Object.getOwnPropertyDescriptor(Intl, 'Segmenter')!;
+    try {
+      // A browser without Intl.Segmenter (Firefox before 125).
+      Object.defineProperty(Intl, 'Segmenter', { value: undefined, configurable: true });
+      const thai = 'ส่งเสริมศักยภาพของผู้มีความหลากหลายทางเพศ'.repeat(4);
+      const text = `${thai} LGBTQ ${thai}`;
+      const mark = /^\p{M}/u;
+      for (let length = 20; length <= 60; length++) {
+        const shown = excerpt(text, 'LGBTQ', length)
+          .map((p) => p.text)
+          .join('');
+        const inner = shown.replace(/^…/, '').replace(/…$/, '');
+        const at = text.indexOf(inner);
+        // The letter at either cut is a letter of its own, not a mark of the one before it.
+        expect(text.slice(at, at + 1), `${length}: ${shown}`).not.toMatch(mark);
+        expect(text.slice(at + inner.length, at + inner.length + 1), `${length}: ${shown}`).not.toMatch(mark);
+      }
+    } finally {
+      Object.defineProperty(Intl, 'Segmenter', segmenter);
+    }
+  });
+
   it('marks the stem of an English word found by stemming', () => {
     expect(excerpt(english, 'equalities').find((p) => p.mark)?.text).toBe('equal');
   });

@@ -84,6 +84,36 @@ function folding(text: string): { folded: string; from: number[] } {
   return { folded, from };
 }
 
+/** Where a word may begin or end near `at` in `text` (within `reach` either side), by the browser's own word breaker. */
+function wordEdges(text: string, at: number, reach = 24): number[] {
+  const from = Math.max(0, at - reach);
+  const edges: number[] = [];
+  // Intl.Segmenter knows Thai, Lao and Khmer words by dictionary; older browsers lack it.
+  for (const { index } of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(
+    text.slice(from, at + reach),
+  ))
+    edges.push(from + index);
+  return edges;
+}
+
+/**
+ * An excerpt's window moved to whole words: its start forward to the next word's start (not
+ * past the first match at `first`), its end back to the last word's end. Where the browser has
+ * no word breaker, it still never starts or ends inside a letter: not between a letter and its
+ * marks (Thai vowel and tone marks are written above and below it), nor within a pair of UTF-16
+ * units.
+ */
+function wholeWords(text: string, start: number, end: number, first: number): [number, number] {
+  if (typeof Intl.Segmenter === 'function') {
+    if (start > 0) start = wordEdges(text, start).find((e) => e >= start && e <= first) ?? start;
+    if (end < text.length) end = wordEdges(text, end).findLast((e) => e <= end && e > start) ?? end;
+  }
+  const inside = (i: number) => /^[\p{M}\uDC00-\uDFFF]/u.test(text.slice(i, i + 1));
+  while (start > 0 && start < text.length && inside(start)) start++;
+  while (end > start && end < text.length && inside(end)) end--;
+  return [start, end];
+}
+
 /**
  * A short excerpt of `pageText` around the first match of the query, with every occurrence
  * of each query part marked. Returned as parts so the page can render it without HTML. The
@@ -116,12 +146,12 @@ export function excerpt(pageText: string, query: string, length = 160): ExcerptP
   };
   const firstHit = Math.min(...parts.map((p) => nextHit(p, 0)).filter((i) => i >= 0), folded.length);
   const first = startOf(firstHit);
-  // Whole characters only: never half of a pair of UTF-16 units.
-  const lowHalf = (i: number) => /[\uDC00-\uDFFF]/.test(text.charAt(i));
-  let start = first === text.length ? 0 : Math.max(0, first - Math.floor(length / 3));
-  if (lowHalf(start)) start++;
-  let end = Math.min(text.length, start + length);
-  if (lowHalf(end)) end--;
+  const [start, end] = wholeWords(
+    text,
+    first === text.length ? 0 : Math.max(0, first - Math.floor(length / 3)),
+    Math.min(text.length, Math.max(0, first - Math.floor(length / 3)) + length),
+    first,
+  );
 
   const out: ExcerptPart[] = [];
   const push = (t: string, mark: boolean) => {
