@@ -57,6 +57,30 @@ test.describe('Thai search', () => {
     );
   }
 
+  test('an excerpt starts and ends on whole Thai words, never on a vowel or tone mark', async ({
+    readerPage: page,
+  }) => {
+    await page.goto(at('/search/'));
+    // "LGBTQ" sits mid-paragraph in Thai text: the excerpt is cut on both sides.
+    const titles = await search(page, 'LGBTQ');
+    await expect(titles.filter({ hasText: articleTh })).toHaveCount(1);
+    const result = page.locator('[data-search-results] li').filter({ hasText: articleTh });
+    const shown = (await result.locator('p').last().textContent()) ?? '';
+    expect(shown).toMatch(/^….*…$/s);
+    const inner = shown.slice(1, -1);
+    const body = readFileSync('content/news/th/smart-gender-launch.md', 'utf8').replace(/\s+/g, ' ');
+    const at_ = body.indexOf(inner);
+    expect(at_, shown).toBeGreaterThan(0);
+    const words = await page.evaluate(
+      ([text, from, to]) =>
+        [...new Intl.Segmenter('th', { granularity: 'word' }).segment(text)]
+          .map((s) => s.index)
+          .filter((i) => i === from || i === to).length,
+      [body, at_, at_ + inner.length] as const,
+    );
+    expect(words, `${shown}: both ends on a word boundary`).toBe(2);
+  });
+
   test('every word of the Thai article finds the article', async ({ readerPage: page }) => {
     test.setTimeout(180_000);
     const body = readFileSync('content/news/th/smart-gender-launch.md', 'utf8')
@@ -140,6 +164,16 @@ test.describe('Thai search', () => {
       await page.goto(at('/search/'));
       await search(page, 'equality');
       await expect(page.getByRole('status')).toHaveText('ไม่พบหน้าที่มีคำว่า “equality”');
+      // And the ways to browse instead: the news list and the site map.
+      const main = page.getByRole('main');
+      await expect(main.getByRole('link', { name: 'ข่าว', exact: true })).toHaveAttribute(
+        'href',
+        at('/news/'),
+      );
+      await expect(main.getByRole('link', { name: 'แผนผังเว็บไซต์', exact: true })).toHaveAttribute(
+        'href',
+        at('/sitemap/'),
+      );
       await page.getByRole('link', { name: 'ค้นหา “equality” ในหน้าภาษาอังกฤษ' }).click();
       await expect(page).toHaveURL(urlIs('/en/search/?q=equality'));
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -246,6 +280,12 @@ test.describe('search page behaviour', () => {
       await expect(page.getByRole('status')).toHaveText(
         /Search is unavailable: the search index could not be loaded/,
       );
+      // The news list it points to is there, and the same search elsewhere (which would fail
+      // the same way) is not offered.
+      const main = page.getByRole('main');
+      await expect(main.getByRole('link', { name: 'News', exact: true })).toBeVisible();
+      await expect(main.getByRole('link', { name: 'Site map', exact: true })).toBeVisible();
+      await expect(main.getByRole('link', { name: /^Search for/ })).toBeHidden();
     },
   );
 

@@ -51,6 +51,7 @@ export function startSearch(): void {
   const status = find(root, '[data-search-status]', HTMLElement);
   const list = find(root, '[data-search-results]', HTMLElement);
   const other = find(root, '[data-search-other]', HTMLElement);
+  const browse = find(root, '[data-search-browse]', HTMLElement);
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Strings;
   const base = root.dataset.base ?? '/';
 
@@ -68,6 +69,7 @@ export function startSearch(): void {
     const q = query.trim();
     list.replaceChildren();
     other.hidden = true;
+    browse.hidden = true;
     if (!q) {
       status.textContent = '';
       return;
@@ -85,7 +87,10 @@ export function startSearch(): void {
       }
     } catch {
       pagefind = undefined;
-      if (id === latest) status.textContent = strings.unavailable;
+      if (id === latest) {
+        status.textContent = strings.unavailable;
+        browse.hidden = false;
+      }
       return;
     }
     if (id !== latest) return;
@@ -101,6 +106,7 @@ export function startSearch(): void {
         link.textContent = fill(link.dataset.template ?? '', { q });
       }
       other.hidden = false;
+      browse.hidden = false;
     } else {
       status.textContent = fill(found.length === 1 ? strings.resultsOne : strings.results, {
         n: found.length,
