@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { z } from 'astro/zod';
 import { loadSettingsFile } from './env.ts';
 
@@ -40,38 +39,25 @@ export const settingSpecs = {
   accessibilityTested: {
     variable: 'ACCESSIBILITY_TESTED',
     schema: day,
-    use: "date of the accessibility statement's testing (default: the last commit's date)",
+    // No default: the day the site was tested is a fact only those who tested it know (a
+    // commit's date is not one: an editor's commit through the form runs no test).
+    use: "date of the accessibility statement's testing",
   },
 } as const;
 
 export type SettingName = keyof typeof settingSpecs;
 export type Settings = Partial<Record<SettingName, string | undefined>>;
 
-/** The last commit's date (YYYY-MM-DD), the day the suite last checked what is built; undefined outside git. */
-function lastCommitDate(): string | undefined {
-  try {
-    return (
-      execFileSync('git', ['log', '-1', '--format=%cs'], { encoding: 'utf8', stdio: 'pipe' }).trim() ||
-      undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The settings in `env`, each checked: a value that is set but wrong stops the build,
  * naming the variable (a mistyped address must not reach readers).
  * @example settingsFrom({ CONTACT_EMAIL: 'pr@example.go.th' }).contactEmail // "pr@example.go.th"
  */
-export function settingsFrom(
-  env: Record<string, string | undefined>,
-  defaults: Settings = { accessibilityTested: lastCommitDate() },
-): Settings {
+export function settingsFrom(env: Record<string, string | undefined>): Settings {
   const settings: Settings = {};
   const wrong: string[] = [];
   for (const [name, { variable, schema, use }] of Object.entries(settingSpecs)) {
-    const value = env[variable]?.trim() || defaults[name as SettingName];
+    const value = env[variable]?.trim();
     if (!value) continue;
     if (schema.safeParse(value).success) settings[name as SettingName] = value;
     else wrong.push(`${variable}="${value}" is not a valid ${use}`);
