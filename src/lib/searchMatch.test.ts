@@ -153,23 +153,51 @@ describe('excerpt', () => {
     expect(cut, 'the windows were cut').toBeGreaterThan(50);
   });
 
-  it('without a word breaker, still never starts or ends between a letter and its marks', () => {
+  it('shows the opening of a text with no match, no longer than a window', () => {
+    const text = 'alpha beta gamma delta. '.repeat(50);
+    const shown = excerpt(text, 'zzzz', 160)
+      .map((p) => p.text)
+      .join('');
+    expect(shown.startsWith('alpha beta')).toBe(true);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(shown.length).toBeLessThanOrEqual(161);
+  });
+
+  it('puts no space between an ellipsis and the text', () => {
+    const english =
+      'The municipality promotes gender equality and equity for people of every gender. '.repeat(8);
+    for (let length = 40; length <= 120; length += 7) {
+      const shown = excerpt(`${english} Khon Kaen ${english}`, 'Khon Kaen', length)
+        .map((p) => p.text)
+        .join('');
+      expect(shown, `${length}`).not.toMatch(/^… |\s…$/);
+    }
+  });
+
+  it('without a word breaker, still never cuts a Thai syllable where it shows', () => {
     const segmenter = Object.getOwnPropertyDescriptor(Intl, 'Segmenter')!;
     try {
       // A browser without Intl.Segmenter (Firefox before 125).
       Object.defineProperty(Intl, 'Segmenter', { value: undefined, configurable: true });
       const thai = 'ส่งเสริมศักยภาพของผู้มีความหลากหลายทางเพศ'.repeat(4);
       const text = `${thai} LGBTQ ${thai}`;
-      const mark = /^\p{M}/u;
+      const follows = /^[\p{M}\u0E30-\u0E3A\u0E45]/u;
+      const leads = /^[\u0E40-\u0E44]/;
       for (let length = 20; length <= 60; length++) {
         const shown = excerpt(text, 'LGBTQ', length)
           .map((p) => p.text)
           .join('');
         const inner = shown.replace(/^…/, '').replace(/…$/, '');
         const at = text.indexOf(inner);
-        // The letter at either cut is a letter of its own, not a mark of the one before it.
-        expect(text.slice(at, at + 1), `${length}: ${shown}`).not.toMatch(mark);
-        expect(text.slice(at + inner.length, at + inner.length + 1), `${length}: ${shown}`).not.toMatch(mark);
+        // Neither cut separates a consonant from a mark or vowel written after it, nor a vowel
+        // written before a consonant from it.
+        expect(text.slice(at, at + 1), `${length}: ${shown}`).not.toMatch(follows);
+        expect(text.slice(at + inner.length, at + inner.length + 1), `${length}: ${shown}`).not.toMatch(
+          follows,
+        );
+        expect(text.slice(at + inner.length - 1, at + inner.length), `${length}: ${shown}`).not.toMatch(
+          leads,
+        );
       }
     } finally {
       Object.defineProperty(Intl, 'Segmenter', segmenter);

@@ -98,19 +98,31 @@ function wordEdges(text: string, at: number, reach = 24): number[] {
 
 /**
  * An excerpt's window moved to whole words: its start forward to the next word's start (not
- * past the first match at `first`), its end back to the last word's end. Where the browser has
- * no word breaker, it still never starts or ends inside a letter: not between a letter and its
- * marks (Thai vowel and tone marks are written above and below it), nor within a pair of UTF-16
- * units.
+ * past the first match at `first`), its end back to the last word's end, and off the spaces
+ * at either side. Where the browser has no word breaker, it still never cuts a syllable's
+ * letters apart where the cut is plain to see: not before a mark or a vowel written after its
+ * consonant (Thai ั ิ ่ ะ า ำ, Lao likewise), not after a vowel written before it (Thai เ แ โ ใ ไ,
+ * Lao likewise), nor within a pair of UTF-16 units.
  */
 function wholeWords(text: string, start: number, end: number, first: number): [number, number] {
   if (typeof Intl.Segmenter === 'function') {
     if (start > 0) start = wordEdges(text, start).find((e) => e >= start && e <= first) ?? start;
     if (end < text.length) end = wordEdges(text, end).findLast((e) => e <= end && e > start) ?? end;
   }
-  const inside = (i: number) => /^[\p{M}\uDC00-\uDFFF]/u.test(text.slice(i, i + 1));
-  while (start > 0 && start < text.length && inside(start)) start++;
-  while (end > start && end < text.length && inside(end)) end--;
+  const follows = (i: number) =>
+    /^[\p{M}\u0E30-\u0E3A\u0E45\u0EB0-\u0EBC\uDC00-\uDFFF]/u.test(text.slice(i, i + 1));
+  const leads = (i: number) => /^[\u0E40-\u0E44\u0EC0-\u0EC4]/.test(text.slice(i, i + 1));
+  while (
+    start < first &&
+    start < text.length &&
+    (/\s/.test(text.charAt(start)) || (start > 0 && follows(start)))
+  )
+    start++;
+  while (
+    end > start &&
+    (/\s/.test(text.charAt(end - 1)) || (end < text.length && (follows(end) || leads(end - 1))))
+  )
+    end--;
   return [start, end];
 }
 
@@ -146,12 +158,9 @@ export function excerpt(pageText: string, query: string, length = 160): ExcerptP
   };
   const firstHit = Math.min(...parts.map((p) => nextHit(p, 0)).filter((i) => i >= 0), folded.length);
   const first = startOf(firstHit);
-  const [start, end] = wholeWords(
-    text,
-    first === text.length ? 0 : Math.max(0, first - Math.floor(length / 3)),
-    Math.min(text.length, Math.max(0, first - Math.floor(length / 3)) + length),
-    first,
-  );
+  // Without a match (the title held the query), the text's opening.
+  const opening = first === text.length ? 0 : Math.max(0, first - Math.floor(length / 3));
+  const [start, end] = wholeWords(text, opening, Math.min(text.length, opening + length), first);
 
   const out: ExcerptPart[] = [];
   const push = (t: string, mark: boolean) => {
