@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { cmsConfig, cmsFields, fieldLabels, type CmsField } from './cmsConfig.ts';
+import { cmsConfig, cmsFields, fieldLabels, translatedRequired, type CmsField } from './cmsConfig.ts';
 import { checkHelpers, collectionSchemas, type CollectionName } from './schemas.ts';
 
 /*
@@ -101,5 +101,20 @@ describe('the editor form, against the schemas', () => {
       ['related', 'content/related', true],
       ['policies', 'content/policies', false],
     ]);
+  });
+});
+
+describe('translatedRequired', () => {
+  it('lists the fields each language must fill in itself, not those copied from Thai', () => {
+    const fields = translatedRequired();
+    expect(fields.news).toEqual(['title', 'description', 'body']);
+    expect(fields.related).toEqual(['title', 'summary', 'municipality']);
+    expect(fields.objectives).toEqual(
+      expect.arrayContaining(['title', 'officialName', 'objectives', 'targetGroups', 'vision', 'body']),
+    );
+    // Copied from the default language (dates, links, flags), or optional: never asked for.
+    for (const list of Object.values(fields))
+      for (const name of ['date', 'launchStory', 'related', 'draft', 'awaitingTranslation', 'venue', 'cover'])
+        expect(list).not.toContain(name);
   });
 });

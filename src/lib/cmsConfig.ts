@@ -88,7 +88,18 @@ function field(name: string, p: Property, required: boolean, relation: Collectio
     return { ...base, widget: 'datetime', format: 'YYYY-MM-DDTHH:mm:ss[+07:00]', i18n: 'duplicate' };
   }
   if (p.type === 'boolean')
-    return { ...base, widget: 'boolean', default: p.default ?? false, i18n: 'duplicate' };
+    return {
+      ...base,
+      widget: 'boolean',
+      default: p.default ?? false,
+      i18n: 'duplicate',
+      // The form saves every language together (src/cms/setup.ts): it says where the flag helps.
+      ...(name === 'awaitingTranslation' && {
+        hint:
+          'แบบฟอร์มบันทึกทุกภาษาพร้อมกัน ข่าวภาษาไทยที่ยังไม่มีคำแปลเผยแพร่ทางไฟล์ภาษาไทย (docs/editing.th.md) / ' +
+          'The form saves every language together: a story in Thai alone is published through its Thai file (docs/editing.en.md)',
+      }),
+    };
   if (p.type === 'integer' || p.type === 'number') {
     return {
       ...base,
@@ -150,6 +161,22 @@ export function cmsFields(collection: CollectionName): CmsField[] {
       i18n: true,
     },
   ];
+}
+
+/**
+ * Each collection's fields that every language must fill in itself: required and translated
+ * (not copied from the default language). The form checks them on the default language's
+ * side only; src/cms/setup.ts checks the others' before a save.
+ */
+export function translatedRequired(): Record<CollectionName, string[]> {
+  return Object.fromEntries(
+    (Object.keys(schemas) as CollectionName[]).map((collection) => [
+      collection,
+      cmsFields(collection)
+        .filter((field) => field.i18n === true && field.required !== false)
+        .map((field) => field.name),
+    ]),
+  ) as Record<CollectionName, string[]>;
 }
 
 /** Where the site's backend settings point the editor (see src/config/cms.ts). */

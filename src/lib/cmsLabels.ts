@@ -33,40 +33,46 @@ export const fieldLabels: Record<string, [th: string, en: string]> = {
   fileName: ['ชื่อไฟล์ (อักษรอังกฤษ)', 'File name (Latin letters)'],
 };
 
-/** A language's side of the form: the text fields every translation must have. */
-export interface Side {
-  title?: unknown;
-  description?: unknown;
-  body?: unknown;
+/** Whether a form value holds something: text, a list or an object with text in it, a number. */
+function filled(value: unknown): boolean {
+  // Decap's values are Immutable.js collections.
+  const plain: unknown =
+    value !== null && typeof value === 'object' && 'toJS' in value && typeof value.toJS === 'function'
+      ? (value.toJS as () => unknown)()
+      : value;
+  if (typeof plain === 'string') return plain.trim() !== '';
+  if (Array.isArray(plain)) return plain.some(filled);
+  if (plain !== null && typeof plain === 'object') return Object.values(plain).some(filled);
+  return plain !== undefined && plain !== null;
 }
-
-const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 
 /**
  * Why an entry cannot be saved as its translations stand, in Thai and English, or undefined.
  * Decap checks the required fields of the default language's side only, and writes a file
  * for every other side that holds anything (its copied fields at least), so a side left
- * empty or half written would be saved as a file without a headline, and the build would
- * stop. Each other side needs the text fields the default side has. (A save event can change
- * only the entry's data, not its translations, so an empty side cannot be left unwritten.)
- * @example translationsMissing('th', { th: { title: 'ก', description: 'ข' }, en: { title: 'T' } }) // "ยังไม่ได้กรอก EN: สรุปสั้น ๆ …"
+ * empty or half written would be saved as a file without, say, a headline, and the build
+ * would stop. Each other side needs each of `fields` (the collection's required translated
+ * fields, src/lib/cmsConfig.ts) that the default side has. (A save event can change only the
+ * entry's data, not its translations, so an empty side cannot be left unwritten.)
+ * @example translationsMissing('th', { th: { title: 'ก' }, en: {} }, ['title']) // "ยังไม่ได้กรอก EN: หัวข้อ …"
  */
 export function translationsMissing(
   defaultLang: string,
-  sides: Record<string, Side | undefined>,
+  sides: Record<string, Record<string, unknown> | undefined>,
+  fields: readonly string[],
 ): string | undefined {
   const own = sides[defaultLang] ?? {};
-  const needed = (['title', 'description', 'body'] as const).filter((f) => !blank(own[f]));
+  const needed = fields.filter((f) => filled(own[f]));
   const problems = Object.entries(sides)
     .filter(([lang]) => lang !== defaultLang)
-    .map(([lang, side]): [string, string[]] => [lang, needed.filter((f) => blank(side?.[f]))])
+    .map(([lang, side]): [string, string[]] => [lang, needed.filter((f) => !filled(side?.[f]))])
     .filter(([, missing]) => missing.length > 0);
   if (problems.length === 0) return undefined;
   const named = (i: 0 | 1) =>
     problems
       .map(
-        ([lang, fields]) =>
-          `${lang.toUpperCase()}: ${fields.map((f) => fieldLabels[f]?.[i] ?? f).join(', ')}`,
+        ([lang, missing]) =>
+          `${lang.toUpperCase()}: ${missing.map((f) => fieldLabels[f]?.[i] ?? f).join(', ')}`,
       )
       .join('; ');
   return (
