@@ -142,6 +142,9 @@ async function publish(page: Page) {
 }
 
 const newsFile = (lang: string, slug: string) => join(work, 'content', 'news', lang, `${slug}.md`);
+/** Whether a file is there whole: decap-server writes a story's files one after the other. */
+const whole = (file: string, end: string) =>
+  existsSync(file) && readFileSync(file, 'utf8').trimEnd().endsWith(end);
 const slug = 'city-opens-a-new-community-hall';
 const relatedTh = 'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV';
 
@@ -192,8 +195,6 @@ test('a story whose English side is left empty is refused with the fields to fil
   await bodies.nth(1).click();
   await page.keyboard.type('The story in English.');
   await publish(page);
-  const whole = (file: string, end: string) =>
-    existsSync(file) && readFileSync(file, 'utf8').trimEnd().endsWith(end);
   await expect
     .poll(
       () =>
@@ -252,8 +253,6 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   // once for both. decap-server writes the three one after the other, and not at once: wait
   // until each is there whole (the photo as uploaded, each story down to its last line).
   const savedPhoto = join(work, 'content', 'media', 'community-hall.jpg');
-  const whole = (file: string, end: string) =>
-    existsSync(file) && readFileSync(file, 'utf8').trimEnd().endsWith(end);
   await expect
     .poll(
       () =>
