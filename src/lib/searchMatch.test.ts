@@ -163,6 +163,13 @@ describe('excerpt', () => {
     expect(shown.length).toBeLessThanOrEqual(161);
   });
 
+  it('shows the whole of a match longer than the window', () => {
+    // One unspaced Thai phrase, 55 letters, in a window of 40.
+    const query = 'ส่งเสริมความเท่าเทียมทางเพศและความเสมอภาคกับเพศทางเลือก';
+    const text = `${'เทศบาลนครขอนแก่นจัดโครงการ '.repeat(6)}${query} ${'ประจำปีงบประมาณ '.repeat(6)}`;
+    expect(excerpt(text, query, 40).find((p) => p.mark)?.text).toBe(query);
+  });
+
   it('puts no space between an ellipsis and the text', () => {
     const english =
       'The municipality promotes gender equality and equity for people of every gender. '.repeat(8);
@@ -179,11 +186,11 @@ describe('excerpt', () => {
     try {
       // A browser without Intl.Segmenter (Firefox before 125).
       Object.defineProperty(Intl, 'Segmenter', { value: undefined, configurable: true });
-      const thai = 'ส่งเสริมศักยภาพของผู้มีความหลากหลายทางเพศ'.repeat(4);
+      const thai = 'ส่งเสริมศักยภาพของผู้มีความหลากหลายทางเพศอย่างเสมอภาค'.repeat(4);
       const text = `${thai} LGBTQ ${thai}`;
       const follows = /^[\p{M}\u0E30-\u0E3A\u0E45]/u;
       const leads = /^[\u0E40-\u0E44]/;
-      for (let length = 20; length <= 60; length++) {
+      for (let length = 20; length <= 80; length++) {
         const shown = excerpt(text, 'LGBTQ', length)
           .map((p) => p.text)
           .join('');
@@ -198,6 +205,7 @@ describe('excerpt', () => {
         expect(text.slice(at + inner.length - 1, at + inner.length), `${length}: ${shown}`).not.toMatch(
           leads,
         );
+        if (at > 0) expect(text.slice(at - 1, at), `${length}: ${shown}`).not.toMatch(leads);
       }
     } finally {
       Object.defineProperty(Intl, 'Segmenter', segmenter);

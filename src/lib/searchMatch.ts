@@ -98,16 +98,23 @@ function wordEdges(text: string, at: number, reach = 24): number[] {
 
 /**
  * An excerpt's window moved to whole words: its start forward to the next word's start (not
- * past the first match at `first`), its end back to the last word's end, and off the spaces
+ * past the first match at `first`), its end back to the last word's end (not before the first
+ * match's end, `firstEnd`), and off the spaces
  * at either side. Where the browser has no word breaker, it still never cuts a syllable's
  * letters apart where the cut is plain to see: not before a mark or a vowel written after its
  * consonant (Thai ั ิ ่ ะ า ำ, Lao likewise), not after a vowel written before it (Thai เ แ โ ใ ไ,
  * Lao likewise), nor within a pair of UTF-16 units.
  */
-function wholeWords(text: string, start: number, end: number, first: number): [number, number] {
+function wholeWords(
+  text: string,
+  start: number,
+  end: number,
+  first: number,
+  firstEnd: number,
+): [number, number] {
   if (typeof Intl.Segmenter === 'function') {
     if (start > 0) start = wordEdges(text, start).find((e) => e >= start && e <= first) ?? start;
-    if (end < text.length) end = wordEdges(text, end).findLast((e) => e <= end && e > start) ?? end;
+    if (end < text.length) end = wordEdges(text, end).findLast((e) => e <= end && e >= firstEnd) ?? end;
   }
   const follows = (i: number) =>
     /^[\p{M}\u0E30-\u0E3A\u0E45\u0EB0-\u0EBC\uDC00-\uDFFF]/u.test(text.slice(i, i + 1));
@@ -115,11 +122,11 @@ function wholeWords(text: string, start: number, end: number, first: number): [n
   while (
     start < first &&
     start < text.length &&
-    (/\s/.test(text.charAt(start)) || (start > 0 && follows(start)))
+    (/\s/.test(text.charAt(start)) || (start > 0 && (follows(start) || leads(start - 1))))
   )
     start++;
   while (
-    end > start &&
+    end > firstEnd &&
     (/\s/.test(text.charAt(end - 1)) || (end < text.length && (follows(end) || leads(end - 1))))
   )
     end--;
@@ -156,11 +163,23 @@ export function excerpt(pageText: string, query: string, length = 160): ExcerptP
       if (normalize(text.slice(startOf(at), endOf(at + part.folded.length))).includes(part.plain)) return at;
     return -1;
   };
-  const firstHit = Math.min(...parts.map((p) => nextHit(p, 0)).filter((i) => i >= 0), folded.length);
+  const hits = parts.map((p) => ({ at: nextHit(p, 0), length: p.folded.length })).filter((h) => h.at >= 0);
+  const firstHit = Math.min(...hits.map((h) => h.at), folded.length);
   const first = startOf(firstHit);
+  // The window reaches at least to the end of the first match, however long the query.
+  const firstEnd =
+    first === text.length
+      ? 0
+      : Math.max(first, ...hits.filter((h) => h.at === firstHit).map((h) => endOf(h.at + h.length)));
   // Without a match (the title held the query), the text's opening.
   const opening = first === text.length ? 0 : Math.max(0, first - Math.floor(length / 3));
-  const [start, end] = wholeWords(text, opening, Math.min(text.length, opening + length), first);
+  const [start, end] = wholeWords(
+    text,
+    opening,
+    Math.max(firstEnd, Math.min(text.length, opening + length)),
+    first,
+    firstEnd,
+  );
 
   const out: ExcerptPart[] = [];
   const push = (t: string, mark: boolean) => {
