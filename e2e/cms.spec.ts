@@ -182,7 +182,7 @@ test('a story whose English side is left empty is refused with the fields to fil
   await publish(page);
   // Decap checks the Thai side only; an English file without a headline would stop the build.
   await expect(
-    page.getByText(/Not filled in: EN: Headline, Summary for lists and previews, Text\./),
+    page.getByText(/Not filled in or not as required: EN: Headline, Summary for lists and previews, Text\./),
   ).toBeVisible();
   await page.waitForTimeout(1000);
   for (const lang of ['th', 'en']) expect(existsSync(newsFile(lang, story)), lang).toBe(false);

@@ -1,6 +1,6 @@
 import { defaultLang, langs } from '../i18n/locales.ts';
 import { fileNameFor, fromFile, toBangkok, toFile } from '../lib/cmsFormat.ts';
-import { translationsMissing } from '../lib/cmsLabels.ts';
+import { translationProblems, type TranslatedField } from '../lib/cmsLabels.ts';
 
 /**
  * Starts Decap CMS with the site's rules for content files: front matter written as the
@@ -42,7 +42,10 @@ declare global {
 }
 
 function register(cms: DecapCms): void {
-  const translated = JSON.parse(document.body.dataset.cmsTranslated ?? '{}') as Record<string, string[]>;
+  const translated = JSON.parse(document.body.dataset.cmsTranslated ?? '{}') as Record<
+    string,
+    TranslatedField[]
+  >;
   cms.registerCustomFormat('frontmatter-site', 'md', { fromFile, toFile });
   // Runs for every language's copy of the field (a preSave handler reaches only the default one).
   cms.registerWidgetValueSerializer('datetime', { serialize: toBangkok, deserialize: (v) => v });
@@ -54,13 +57,13 @@ function register(cms: DecapCms): void {
       const field = (lang: string, name: string) =>
         lang === defaultLang ? data.get(name) : entry.getIn(['i18n', lang, 'data', name]);
       // The fields each language fills in itself, per collection (src/cms/admin.astro).
-      const fields = translated[String(entry.get('collection'))] ?? ['title'];
+      const fields = translated[String(entry.get('collection'))] ?? [];
       const sides = Object.fromEntries(
-        langs.map((lang) => [lang, Object.fromEntries(fields.map((name) => [name, field(lang, name)]))]),
+        langs.map((lang) => [lang, Object.fromEntries(fields.map(({ name }) => [name, field(lang, name)]))]),
       );
       // Thrown, the message is shown to the editor and nothing is saved; the form keeps its text.
-      const missing = translationsMissing(defaultLang, sides, fields);
-      if (missing) throw new Error(missing);
+      const problems = translationProblems(defaultLang, sides, fields);
+      if (problems) throw new Error(problems);
       if (!entry.get('newRecord') || data.get('fileName')) return data;
       return data.set(
         'fileName',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { cmsConfig, cmsFields, fieldLabels, translatedRequired, type CmsField } from './cmsConfig.ts';
+import { cmsConfig, cmsFields, fieldLabels, translatedChecks, type CmsField } from './cmsConfig.ts';
 import { checkHelpers, collectionSchemas, type CollectionName } from './schemas.ts';
 
 /*
@@ -104,17 +104,25 @@ describe('the editor form, against the schemas', () => {
   });
 });
 
-describe('translatedRequired', () => {
-  it('lists the fields each language must fill in itself, not those copied from Thai', () => {
-    const fields = translatedRequired();
-    expect(fields.news).toEqual(['title', 'description', 'body']);
-    expect(fields.related).toEqual(['title', 'summary', 'municipality']);
-    expect(fields.objectives).toEqual(
+describe('translatedChecks', () => {
+  it('lists the fields each language must fill in itself, with their patterns, not those copied from Thai', () => {
+    const checks = translatedChecks();
+    const required = (c: keyof typeof checks) => checks[c].filter((f) => f.required).map((f) => f.name);
+    expect(required('news')).toEqual(['title', 'description', 'body']);
+    expect(required('related')).toEqual(['title', 'summary', 'municipality']);
+    expect(required('objectives')).toEqual(
       expect.arrayContaining(['title', 'officialName', 'objectives', 'targetGroups', 'vision', 'body']),
     );
-    // Copied from the default language (dates, links, flags), or optional: never asked for.
-    for (const list of Object.values(fields))
-      for (const name of ['date', 'launchStory', 'related', 'draft', 'awaitingTranslation', 'venue', 'cover'])
-        expect(list).not.toContain(name);
+    // Optional, but held to a pattern where written: a story's publication, a related story's source.
+    expect(checks.news.find((f) => f.name === 'publication')).toEqual({
+      name: 'publication',
+      required: false,
+      pattern: ['^[\\s\\S]{1,120}$', '1–120 ตัวอักษร / characters'],
+    });
+    expect(checks.news.find((f) => f.name === 'description')?.pattern?.[0]).toBe('^[\\s\\S]{20,200}$');
+    // Copied from the default language (dates, links, flags): never asked for.
+    for (const list of Object.values(checks))
+      for (const name of ['date', 'launchStory', 'related', 'draft', 'awaitingTranslation', 'cover'])
+        expect(list.map((f) => f.name)).not.toContain(name);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { defaultLang, langs } from '../i18n/locales.ts';
-import { fieldLabels } from './cmsLabels.ts';
+import { fieldLabels, type TranslatedField } from './cmsLabels.ts';
 import { collectionSchemas, needsBody, references, type CollectionName } from './schemas.ts';
 
 export { fieldLabels };
@@ -164,19 +164,23 @@ export function cmsFields(collection: CollectionName): CmsField[] {
 }
 
 /**
- * Each collection's fields that every language must fill in itself: required and translated
- * (not copied from the default language). The form checks them on the default language's
- * side only; src/cms/setup.ts checks the others' before a save.
+ * Each collection's translated fields (not copied from the default language) that the form
+ * would check: required, or with a pattern (a length, a web address). The form checks them
+ * on the default language's side only; src/cms/setup.ts checks the others' before a save.
  */
-export function translatedRequired(): Record<CollectionName, string[]> {
+export function translatedChecks(): Record<CollectionName, TranslatedField[]> {
   return Object.fromEntries(
     (Object.keys(schemas) as CollectionName[]).map((collection) => [
       collection,
       cmsFields(collection)
-        .filter((field) => field.i18n === true && field.required !== false)
-        .map((field) => field.name),
+        .filter((field) => field.i18n === true && (field.required !== false || field.pattern))
+        .map((field) => ({
+          name: field.name,
+          required: field.required !== false,
+          ...(field.pattern && { pattern: field.pattern }),
+        })),
     ]),
-  ) as Record<CollectionName, string[]>;
+  ) as Record<CollectionName, TranslatedField[]>;
 }
 
 /** Where the site's backend settings point the editor (see src/config/cms.ts). */

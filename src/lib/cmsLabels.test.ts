@@ -1,58 +1,80 @@
 import { describe, expect, it } from 'vitest';
-import { translationsMissing } from './cmsLabels.ts';
+import { translationProblems, type TranslatedField } from './cmsLabels.ts';
 
-const news = ['title', 'description', 'body'];
-const thai = { title: 'หัวข้อ', description: 'สรุป', body: 'เนื้อหา' };
+const news: TranslatedField[] = [
+  { name: 'title', required: true, pattern: ['^[\\s\\S]{1,120}$', '1–120 ตัวอักษร / characters'] },
+  { name: 'description', required: true, pattern: ['^[\\s\\S]{20,200}$', '20–200 ตัวอักษร / characters'] },
+  { name: 'publication', required: false, pattern: ['^[\\s\\S]{1,120}$', '1–120 ตัวอักษร / characters'] },
+  { name: 'body', required: true },
+];
+const thai = { title: 'หัวข้อ', description: 'สรุปข่าวที่ยาวพอสำหรับหน้ารายการ', body: 'เนื้อหา' };
+const english = { title: 'Headline', description: 'A summary long enough for the list.', body: 'Text' };
 /** A list as Decap holds it: an Immutable.js collection, read with toJS(). */
 const list = (...items: string[]) => ({ toJS: () => items });
 
-describe('translationsMissing', () => {
+describe('translationProblems', () => {
   it('lets every side written in full be saved', () => {
-    expect(
-      translationsMissing('th', { th: thai, en: { title: 'T', description: 'D', body: 'B' } }, news),
-    ).toBeUndefined();
+    expect(translationProblems('th', { th: thai, en: english }, news)).toBeUndefined();
   });
 
   it('refuses a side left empty, naming its fields in Thai and English', () => {
-    expect(translationsMissing('th', { th: thai, en: { title: '', description: ' ' } }, news)).toBe(
-      'ยังไม่ได้กรอก EN: หัวข้อ, สรุปสั้น ๆ, เนื้อหา แบบฟอร์มบันทึกทุกภาษาพร้อมกัน จึงต้องเขียนคำแปลให้ครบก่อน / ' +
-        'Not filled in: EN: Headline, Summary for lists and previews, Text. The form saves every language together: write the translation in full first.',
+    expect(translationProblems('th', { th: thai, en: { title: '', description: ' ' } }, news)).toBe(
+      'ยังไม่ได้กรอกหรือกรอกไม่ตรงเงื่อนไข EN: หัวข้อ, สรุปสั้น ๆ, เนื้อหา แบบฟอร์มบันทึกทุกภาษาพร้อมกัน จึงต้องเขียนคำแปลให้ครบก่อน / ' +
+        'Not filled in or not as required: EN: Headline, Summary for lists and previews, Text. The form saves every language together: write the translation in full first.',
     );
   });
 
   it('names only what a half-written side lacks, in every language that lacks it', () => {
-    const message = translationsMissing(
+    const message = translationProblems('th', { th: thai, en: { ...english, body: '' }, lo: {} }, news);
+    expect(message).toContain(
+      'Not filled in or not as required: EN: Text; LO: Headline, Summary for lists and previews, Text.',
+    );
+  });
+
+  it('holds what a side writes to its pattern, as the form does for the main language', () => {
+    const message = translationProblems(
       'th',
-      { th: thai, en: { title: 'T', description: 'D' }, lo: {} },
+      { th: thai, en: { ...english, description: 'Too short.', publication: 'x'.repeat(121) } },
       news,
     );
-    expect(message).toContain('Not filled in: EN: Text; LO: Headline, Summary for lists and previews, Text.');
-  });
-
-  it("checks each collection's own required fields: a related story's summary and municipality", () => {
-    const related = ['title', 'summary', 'municipality'];
-    const th = { title: 'เรื่อง', summary: 'ข้อความตอนต้น', municipality: 'เทศบาลนครเชียงใหม่' };
-    expect(translationsMissing('th', { th, en: { title: 'A story' } }, related)).toContain(
-      'Not filled in: EN: Opening words of the story, Municipality.',
+    expect(message).toContain(
+      'EN: Summary for lists and previews (20–200 ตัวอักษร / characters), Publication the story comes from (if any) (1–120 ตัวอักษร / characters).',
     );
-  });
-
-  it("reads Decap's lists: an empty list is not filled in, a list with text is", () => {
-    const programme = ['objectives'];
-    const th = { objectives: list('เพื่อเป็นพื้นที่แลกเปลี่ยนเรียนรู้') };
-    expect(translationsMissing('th', { th, en: { objectives: list('') } }, programme)).toContain(
-      'EN: Objectives',
-    );
+    // An optional field left empty is not held to its pattern.
     expect(
-      translationsMissing('th', { th, en: { objectives: list('To provide a space') } }, programme),
+      translationProblems('th', { th: thai, en: { ...english, publication: '' } }, news),
     ).toBeUndefined();
   });
 
-  it('asks of a translation only the fields the main language has', () => {
+  it("checks each collection's own required fields: a related story's summary and municipality", () => {
+    const related = ['title', 'summary', 'municipality'].map((name) => ({ name, required: true }));
+    const th = { title: 'เรื่อง', summary: 'ข้อความตอนต้น', municipality: 'เทศบาลนครเชียงใหม่' };
+    expect(translationProblems('th', { th, en: { title: 'A story' } }, related)).toContain(
+      'EN: Opening words of the story, Municipality.',
+    );
+  });
+
+  it("reads Decap's lists: every item must be written", () => {
+    const programme = [{ name: 'objectives', required: true }];
+    const th = { objectives: list('เพื่อเป็นพื้นที่แลกเปลี่ยนเรียนรู้', 'ส่งเสริมศักยภาพ') };
+    for (const en of [list(), list(''), list('To provide a space', '')])
+      expect(translationProblems('th', { th, en: { objectives: en } }, programme)).toContain(
+        'EN: Objectives',
+      );
     expect(
-      translationsMissing(
+      translationProblems(
         'th',
-        { th: { title: 'ก', description: 'ข' }, en: { title: 'T', description: 'D' } },
+        { th, en: { objectives: list('To provide a space', 'To promote') } },
+        programme,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('asks of a translation only the required fields the main language has', () => {
+    expect(
+      translationProblems(
+        'th',
+        { th: { title: 'ก', description: 'ข'.repeat(20) }, en: { title: 'T', description: 'D'.repeat(20) } },
         news,
       ),
     ).toBeUndefined();

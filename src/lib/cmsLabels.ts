@@ -33,50 +33,73 @@ export const fieldLabels: Record<string, [th: string, en: string]> = {
   fileName: ['ชื่อไฟล์ (อักษรอังกฤษ)', 'File name (Latin letters)'],
 };
 
-/** Whether a form value holds something: text, a list or an object with text in it, a number. */
+/** A translated field the form checks: required, or held to a pattern ([regex, message]). */
+export interface TranslatedField {
+  name: string;
+  required: boolean;
+  pattern?: [string, string] | undefined;
+}
+
+/** A form value as plain data: Decap's values are Immutable.js collections. */
+const plain = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && 'toJS' in value && typeof value.toJS === 'function'
+    ? (value.toJS as () => unknown)()
+    : value;
+
+/** Whether a form value holds something: text, a list with text in every item, an object with text. */
 function filled(value: unknown): boolean {
-  // Decap's values are Immutable.js collections.
-  const plain: unknown =
-    value !== null && typeof value === 'object' && 'toJS' in value && typeof value.toJS === 'function'
-      ? (value.toJS as () => unknown)()
-      : value;
-  if (typeof plain === 'string') return plain.trim() !== '';
-  if (Array.isArray(plain)) return plain.some(filled);
-  if (plain !== null && typeof plain === 'object') return Object.values(plain).some(filled);
-  return plain !== undefined && plain !== null;
+  const v = plain(value);
+  if (typeof v === 'string') return v.trim() !== '';
+  if (Array.isArray(v)) return v.length > 0 && v.every(filled);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(filled);
+  return v !== undefined && v !== null;
 }
 
 /**
  * Why an entry cannot be saved as its translations stand, in Thai and English, or undefined.
- * Decap checks the required fields of the default language's side only, and writes a file
- * for every other side that holds anything (its copied fields at least), so a side left
- * empty or half written would be saved as a file without, say, a headline, and the build
- * would stop. Each other side needs each of `fields` (the collection's required translated
- * fields, src/lib/cmsConfig.ts) that the default side has. (A save event can change only the
- * entry's data, not its translations, so an empty side cannot be left unwritten.)
- * @example translationsMissing('th', { th: { title: 'ก' }, en: {} }, ['title']) // "ยังไม่ได้กรอก EN: หัวข้อ …"
+ * Decap checks the default language's side only (required fields, patterns), and writes a
+ * file for every other side that holds anything (its copied fields at least), so a side left
+ * empty, half written or too long would be saved as a file the build stops at. Each other
+ * side needs each required field of `fields` that the default side has, and whatever it
+ * writes in a field with a pattern must match it. (A save event can change only the entry's
+ * data, not its translations, so an empty side cannot be left unwritten.)
+ * @example translationProblems('th', { th: { title: 'ก' }, en: {} }, [{ name: 'title', required: true }]) // "ยังไม่ได้กรอก… EN: หัวข้อ …"
  */
-export function translationsMissing(
+export function translationProblems(
   defaultLang: string,
   sides: Record<string, Record<string, unknown> | undefined>,
-  fields: readonly string[],
+  fields: readonly TranslatedField[],
 ): string | undefined {
   const own = sides[defaultLang] ?? {};
-  const needed = fields.filter((f) => filled(own[f]));
+  const needed = fields.filter((f) => f.required && filled(own[f.name]));
+  const unfit = (f: TranslatedField, value: unknown) => {
+    const v = plain(value);
+    return (
+      f.pattern !== undefined && typeof v === 'string' && v.trim() !== '' && !new RegExp(f.pattern[0]).test(v)
+    );
+  };
   const problems = Object.entries(sides)
     .filter(([lang]) => lang !== defaultLang)
-    .map(([lang, side]): [string, string[]] => [lang, needed.filter((f) => !filled(side?.[f]))])
-    .filter(([, missing]) => missing.length > 0);
+    .map(([lang, side]) => ({
+      lang,
+      missing: needed.filter((f) => !filled(side?.[f.name])),
+      wrong: fields.filter((f) => unfit(f, side?.[f.name])),
+    }))
+    .filter(({ missing, wrong }) => missing.length + wrong.length > 0);
   if (problems.length === 0) return undefined;
+  const label = (name: string, i: 0 | 1) => fieldLabels[name]?.[i] ?? name;
   const named = (i: 0 | 1) =>
     problems
       .map(
-        ([lang, missing]) =>
-          `${lang.toUpperCase()}: ${missing.map((f) => fieldLabels[f]?.[i] ?? f).join(', ')}`,
+        ({ lang, missing, wrong }) =>
+          `${lang.toUpperCase()}: ${[
+            ...missing.map((f) => label(f.name, i)),
+            ...wrong.map((f) => `${label(f.name, i)} (${f.pattern?.[1] ?? ''})`),
+          ].join(', ')}`,
       )
       .join('; ');
   return (
-    `ยังไม่ได้กรอก ${named(0)} แบบฟอร์มบันทึกทุกภาษาพร้อมกัน จึงต้องเขียนคำแปลให้ครบก่อน / ` +
-    `Not filled in: ${named(1)}. The form saves every language together: write the translation in full first.`
+    `ยังไม่ได้กรอกหรือกรอกไม่ตรงเงื่อนไข ${named(0)} แบบฟอร์มบันทึกทุกภาษาพร้อมกัน จึงต้องเขียนคำแปลให้ครบก่อน / ` +
+    `Not filled in or not as required: ${named(1)}. The form saves every language together: write the translation in full first.`
   );
 }
