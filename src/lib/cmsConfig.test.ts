@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { cmsConfig, cmsFields, fieldLabels, translatedChecks, type CmsField } from './cmsConfig.ts';
+import { cmsConfig, cmsFields, translatedChecks, type CmsField } from './cmsConfig.ts';
+import { fieldLabels } from './cmsLabels.ts';
 import { checkHelpers, collectionSchemas, type CollectionName } from './schemas.ts';
 
 /*

@@ -3,8 +3,6 @@ import { defaultLang, langs } from '../i18n/locales.ts';
 import { fieldLabels, type TranslatedField } from './cmsLabels.ts';
 import { collectionSchemas, needsBody, references, type CollectionName } from './schemas.ts';
 
-export { fieldLabels };
-
 /**
  * The browser editor's configuration (Decap CMS, served at /admin/), made from the content
  * schemas and the locale table, so the form asks what the build asks: the same fields, the

@@ -84,24 +84,22 @@ function folding(text: string): { folded: string; from: number[] } {
   return { folded, from };
 }
 
-/** Where a word may begin or end near `at` in `text` (within `reach` either side), by the browser's own word breaker. */
+/** The browser's word breaker, made once (Intl.Segmenter knows Thai, Lao and Khmer words by dictionary). */
+let words: Intl.Segmenter | undefined;
+
+/** Where a word may begin or end near `at` in `text` (within `reach` either side). */
 function wordEdges(text: string, at: number, reach = 24): number[] {
   const from = Math.max(0, at - reach);
-  const edges: number[] = [];
-  // Intl.Segmenter knows Thai, Lao and Khmer words by dictionary; older browsers lack it.
-  for (const { index } of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(
-    text.slice(from, at + reach),
-  ))
-    edges.push(from + index);
-  return edges;
+  words ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  return [...words.segment(text.slice(from, at + reach))].map(({ index }) => from + index);
 }
 
 /**
  * An excerpt's window moved to whole words: its start forward to the next word's start (not
  * past the first match at `first`), its end back to the last word's end (not before the first
- * match's end, `firstEnd`), and off the spaces
- * at either side. Where the browser has no word breaker, it still never cuts a syllable's
- * letters apart where the cut is plain to see: not before a mark or a vowel written after its
+ * match's end, `firstEnd`), and off the spaces at either side. Where the browser has no word
+ * breaker (older browsers lack Intl.Segmenter), it still never cuts a syllable's letters
+ * apart where the cut is plain to see: not before a mark or a vowel written after its
  * consonant (Thai ั ิ ่ ะ า ำ, Lao likewise), not after a vowel written before it (Thai เ แ โ ใ ไ,
  * Lao likewise), nor within a pair of UTF-16 units.
  */
