@@ -374,6 +374,10 @@ for (const lang of copyLangs) {
       await page.goto(at(t.article));
       const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
       const share = page.getByRole('region', { name: t.share, exact: true });
+      // The status is there, empty, before the message arrives: a live region that appears
+      // with its message is often not read out.
+      await expect(share.getByRole('status')).toHaveCount(1);
+      await expect(share.getByRole('status')).toHaveText('');
       for (const name of [t.copyLink, t.shareDevice]) {
         await page.evaluate(() => navigator.clipboard.writeText(''));
         await share.getByRole('button', { name, exact: true }).click();
