@@ -7,6 +7,7 @@ import { defaultLang, langs } from './src/i18n/locales.ts';
 import siteSitemap from './src/integrations/sitemap.ts';
 import headers from './src/integrations/headers.ts';
 import cms from './src/integrations/cms.ts';
+import notFoundPages from './src/integrations/notFoundPages.ts';
 
 // Settings (SITE_URL, BASE_PATH, CONTACT_EMAIL, CMS_BACKEND…): the environment, then `.env`.
 loadSettingsFile();
@@ -58,5 +59,5 @@ export default defineConfig({
     build: { assetsInlineLimit: 0, cssCodeSplit: false },
   },
   // The search index is built by `npm run build` once Astro has exited (src/tools/index-search.ts).
-  integrations: [siteSitemap(), headers(), cms()],
+  integrations: [siteSitemap(), headers(), cms(), notFoundPages()],
 });

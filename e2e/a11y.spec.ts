@@ -102,11 +102,14 @@ test.describe('every page passes axe (WCAG 2.2 A/AA)', () => {
     });
   }
 
-  test('the 404 page', async ({ readerPage: page }) => {
-    const response = await page.goto(at('/no-such-page/'));
-    expect(response?.status()).toBe(404);
-    await inBothSchemes(page, () => expectNoViolations(page));
-  });
+  // Each language's 404 page: the site's, and the one an unknown address in /en/ gets.
+  for (const path of ['/no-such-page/', '/en/no-such-page/']) {
+    test(`the 404 page (${path})`, async ({ readerPage: page }) => {
+      const response = await page.goto(at(path));
+      expect(response?.status()).toBe(404);
+      await inBothSchemes(page, () => expectNoViolations(page));
+    });
+  }
 });
 
 // Promise: search engines find every page and know its twin in the other language.

@@ -7,12 +7,15 @@ import {
   at,
   base,
   isUnderBase,
+  langOfPath,
   siteDir,
   siteFile,
   sitemapPaths,
   sitePath,
   siteRoot,
 } from './support/site.ts';
+import { t } from '../src/i18n/dictionaries.ts';
+import { locales } from '../src/i18n/locales.ts';
 import { fileDigests } from './support/fileDigests.ts';
 import { buildWith, removeFixtureBuilds } from './support/fixtureBuild.ts';
 
@@ -290,8 +293,9 @@ test.describe('response headers', { tag: '@base' }, () => {
 });
 
 // Promise: whatever unknown address a reader follows inside the site's folder, the host's
-// plain 404.html (no rewrite, no redirect) answers with status 404 and a working page in
-// both languages: its stylesheet, script and links do not depend on the address it is shown at.
+// plain 404.html (no rewrite, no redirect) answers with status 404 and a working page, in the
+// language of the folder the address is in first, then in the other: its stylesheet, script and
+// links do not depend on the address it is shown at.
 test.describe('unknown addresses under the base path', { tag: '@base' }, () => {
   for (const path of [
     '/no-such-page/',
@@ -302,7 +306,7 @@ test.describe('unknown addresses under the base path', { tag: '@base' }, () => {
     '/no-such-file.html',
     '/en/nothing?q=1',
   ]) {
-    test(`${path} is the bilingual 404 page, fully working`, async ({
+    test(`${path} is the 404 page of its language, fully working`, async ({
       readerPage: page,
       baseURL,
       request,
@@ -314,6 +318,9 @@ test.describe('unknown addresses under the base path', { tag: '@base' }, () => {
       expect(response?.url(), 'no redirect').toBe(new URL(at(path), baseURL).href);
       await expect(page.getByRole('heading', { name: 'ไม่พบหน้าที่ต้องการ', exact: true })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Page not found', exact: true })).toBeVisible();
+      const lang = langOfPath(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', locales[lang].lang);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t(lang, 'notFound.title'));
       expectClean(w, path);
 
       // The stylesheet loaded and applies, at this depth too.

@@ -85,11 +85,6 @@ const copy = {
 type CopyLang = keyof typeof copy;
 const copyLangs = Object.keys(copy) as CopyLang[];
 const hasCopy = (lang: string): lang is CopyLang => Object.hasOwn(copy, lang);
-function copyOf(lang: Lang) {
-  const text = hasCopy(lang) ? copy[lang] : undefined;
-  if (!text) throw new Error(`e2e/journeys.spec.ts: no text of "${lang}" to read its pages by`);
-  return text;
-}
 /** The languages a reader of `lang` can switch to whose pages these journeys can read. */
 const twins = (lang: CopyLang): CopyLang[] => otherLangs(lang).filter(hasCopy);
 const isPhone = (testInfo: TestInfo) => testInfo.project.name === 'phone';
@@ -190,13 +185,16 @@ for (const lang of copyLangs) {
     );
 
     test(
-      'an unknown address answers 404 and says so in both languages',
+      'an unknown address answers 404 and says so in its language first, then in the others',
       { tag: '@base' },
       async ({ readerPage: page }, testInfo) => {
         const response = await page.goto(at(t.notFoundUrl));
         expect(response?.status()).toBe(404);
-        // Each language's heading, in that language's part of the page (the default
-        // language's part is the page itself).
+        // An address in this language's folder gets the page in this language.
+        await expect(page.locator('html')).toHaveAttribute('lang', locales[lang].lang);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.notFound);
+        // Each language's heading, in that language's part of the page (this language's
+        // part is the page itself).
         for (const l of copyLangs) {
           await expect(
             page
@@ -211,13 +209,11 @@ for (const lang of copyLangs) {
     test('the 404 page offers the other languages without calling them untranslated', async ({
       readerPage: page,
     }) => {
-      // The 404 page is in the default language, and offers each other language's home page.
-      const others = otherLangs(defaultLang);
+      // The 404 page is in this language, and offers each other language's home page.
+      const others = otherLangs(lang);
       for (const [i, other] of others.entries()) {
         await page.goto(at(t.notFoundUrl));
-        const switchLinks = page
-          .getByRole('navigation', { name: copyOf(defaultLang).langNav })
-          .getByRole('link');
+        const switchLinks = page.getByRole('navigation', { name: t.langNav }).getByRole('link');
         if (i === 0) await expect(switchLinks).toHaveText(others.map((l) => locales[l].label));
         await switchLinks.nth(i).click();
         await expect(page).toHaveURL(urlIs(pathIn(other)));

@@ -22,14 +22,16 @@ test.afterAll(removeFixtureBuilds);
 const policies = ['accessibility', 'privacy', 'website-policy', 'security'];
 const policyPath = (lang: Lang, slug: string) => pathIn(lang, `policies/${slug}/`);
 const pages = sitemapPaths();
+/** The 404 pages, the site's and each other language's, which the sitemap does not list. */
+const notFoundFiles = langs.map((lang) => pathIn(lang, '404.html'));
 const html = (path: string) => readFileSync(siteFile(path, 'index.html'), 'utf8');
 
 test('every page links to the four policy pages of its language from its footer', () => {
   expect(pages.length, 'the sitemap lists the pages').toBeGreaterThan(20);
-  // The 404 page is one page in the default language (it offers the others its own way).
+  // The 404 pages are no address of the sitemap: the site's, and each other language's.
   const built: [string, string][] = [
     ...pages.map((path): [string, string] => [path, html(path)]),
-    ['/404.html', readFileSync(siteFile('404.html'), 'utf8')],
+    ...notFoundFiles.map((path): [string, string] => [path, readFileSync(siteFile(path), 'utf8')]),
   ];
   for (const [path, page] of built) {
     const footer = /<footer[\s\S]*<\/footer>/.exec(page)?.[0] ?? '';
@@ -254,7 +256,7 @@ test.describe('a deployment with its settings given', () => {
         await expect(help).toHaveText(helpText(lang));
         await expect(help).toHaveAttribute('href', settings.FEEDBACK_URL);
       }
-      for (const path of [...pages, '/404.html']) {
+      for (const path of [...pages, ...notFoundFiles]) {
         const file = path.endsWith('.html') ? [path] : [path, 'index.html'];
         const built = readFileSync(join(build.outDir, ...file), 'utf8');
         const footer = /<footer[\s\S]*<\/footer>/.exec(built)?.[0] ?? '';

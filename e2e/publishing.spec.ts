@@ -177,18 +177,20 @@ for (const path of pages) {
 }
 
 // A host serves the 404 page at whatever address was asked for, so it names none of its own.
-test('the 404 page names no address of its own: no canonical, no hreflang, no og:url', async ({
-  readerPage: page,
-}) => {
-  const response = await page.goto(at('/no-such-page/'));
-  expect(response?.status()).toBe(404);
-  await expect(page.locator('head meta[name="robots"]')).toHaveAttribute('content', 'noindex');
-  await expect(page.locator('head link[rel="canonical"]')).toHaveCount(0);
-  await expect(page.locator('head link[hreflang]')).toHaveCount(0);
-  await expect(page.locator('head meta[property="og:url"]')).toHaveCount(0);
-  // The rest of the link preview is there.
-  await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute('content', /.+/);
-});
+for (const path of ['/no-such-page/', '/en/no-such-page/']) {
+  test(`the 404 page names no address of its own: no canonical, no hreflang, no og:url (${path})`, async ({
+    readerPage: page,
+  }) => {
+    const response = await page.goto(at(path));
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('head meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+    await expect(page.locator('head link[rel="canonical"]')).toHaveCount(0);
+    await expect(page.locator('head link[hreflang]')).toHaveCount(0);
+    await expect(page.locator('head meta[property="og:url"]')).toHaveCount(0);
+    // The rest of the link preview is there.
+    await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute('content', /.+/);
+  });
+}
 
 /** The programme's official name, as its page shows it. */
 async function officialName(request: APIRequestContext, path: string): Promise<string> {

@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
+import { t } from '../src/i18n/dictionaries.ts';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
 import { freePort } from './support/site.ts';
 import { copyEnv, copyWithLao, lao } from './support/thirdLanguage.ts';
@@ -153,12 +154,21 @@ test('the language switch offers every other language, Lao written in Lao', asyn
   );
 });
 
-test('the 404 page speaks Lao too', async ({ page }) => {
+test('an unknown address in Lao gets the 404 page in Lao; the others offer Lao', async ({ page }) => {
   const response = await page.goto(`${origin}/lo/no-such-page/`);
   expect(response?.status()).toBe(404);
-  const section = page.locator('section[lang="lo"]');
-  await expect(section.getByRole('heading', { level: 2 })).toBeVisible();
-  await expect(section.getByRole('link')).toHaveAttribute('href', '/lo/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lo');
+  // Lao's strings are a copy of the English ones (e2e/support/thirdLanguage.ts).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'notFound.title'));
+  for (const other of ['th', 'en'])
+    await expect(page.locator(`section[lang="${other}"]`).getByRole('heading', { level: 2 })).toBeVisible();
+  // The site's 404 page, and the other language's, offer Lao in a part of their own.
+  for (const path of ['/no-such-page/', '/en/no-such-page/']) {
+    await page.goto(`${origin}${path}`);
+    const section = page.locator('section[lang="lo"]');
+    await expect(section.getByRole('heading', { level: 2 })).toBeVisible();
+    await expect(section.getByRole('link')).toHaveAttribute('href', '/lo/');
+  }
 });
 
 test('a search with no result offers the same search in each other language', async ({ page }) => {

@@ -476,8 +476,10 @@ test.describe('WCAG 2.2 AA beyond axe, on one page of each type', () => {
     });
   }
 
-  test('404 (/no-such-page/)', async ({ readerPage: page }) => {
-    const problems = await wcagProblems(page, '/no-such-page/', 404);
-    expect(problems, `the 404 page:\n${problems.join('\n')}`).toEqual([]);
-  });
+  for (const path of ['/no-such-page/', '/en/no-such-page/']) {
+    test(`404 (${path})`, async ({ readerPage: page }) => {
+      const problems = await wcagProblems(page, path, 404);
+      expect(problems, `the 404 page at ${path}:\n${problems.join('\n')}`).toEqual([]);
+    });
+  }
 });

@@ -8,8 +8,8 @@ import {
   securityHeaders,
 } from '../../src/config/headers.ts';
 import { t } from '../../src/i18n/dictionaries.ts';
-import { langs } from '../../src/i18n/locales.ts';
-import { at, base, freePort, siteFile, sitemapPaths, siteRoot } from './site.ts';
+import { langs, locales } from '../../src/i18n/locales.ts';
+import { at, base, freePort, langOfPath, pathIn, siteFile, sitemapPaths, siteRoot } from './site.ts';
 
 /*
  * The same checks for every real server the site is deployed on: what a reader's browser
@@ -163,20 +163,29 @@ export function describeHost(host: Host) {
       found.expectNone(`folders ${host.name} does not redirect to their slash form`);
     });
 
-    test('unknown addresses: the bilingual 404 page with status 404 and the security headers', async ({
+    test("unknown addresses: the 404 page of the address's language, with status 404 and the security headers", async ({
       request,
     }) => {
       const found = new Findings(host.name);
       const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      for (const path of ['/no-such-page/', '/a/b/c/']) {
+      const heading = (title: string, level = '[1-6]') =>
+        new RegExp(`<h${level}[^>]*>\\s*${escape(title)}\\s*</h${level}>`);
+      const unknown = langs.flatMap((lang) => [pathIn(lang, 'no-such-page/'), pathIn(lang, 'news/a/b/')]);
+      for (const path of [...unknown, '/no-such-file.html']) {
         const response = await get(request, path);
         checkStatus(found, path, response, 404);
         checkType(found, path, response, /^text\/html(;|$)/);
         checkSecurityHeaders(found, path, response);
         const html = await response.text();
-        for (const title of langs.map((lang) => t(lang, 'notFound.title')))
-          if (!new RegExp(`<h[1-6][^>]*>\\s*${escape(title)}\\s*</h[1-6]>`).test(html))
-            found.add(path, `no heading "${title}": not the site's 404 page`);
+        // In the language of the folder the address is in (the default one outside any), first.
+        const lang = langOfPath(path);
+        const htmlLang = /<html\b[^>]*\slang="([^"]*)"/.exec(html)?.[1];
+        if (htmlLang !== locales[lang].lang)
+          found.add(path, `<html lang="${String(htmlLang)}">, expected "${locales[lang].lang}"`);
+        if (!heading(t(lang, 'notFound.title'), '1').test(html))
+          found.add(path, `no <h1> "${t(lang, 'notFound.title')}": not the ${lang} 404 page`);
+        for (const title of langs.map((other) => t(other, 'notFound.title')))
+          if (!heading(title).test(html)) found.add(path, `no heading "${title}": not the site's 404 page`);
       }
       found.expectNone(`unknown addresses ${host.name} does not answer with the 404 page`);
     });

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cmsCsp, cmsFolder, cmsHeaders, fingerprinted, immutable, securityHeaders } from './headers.ts';
+import {
+  cmsCsp,
+  cmsFolder,
+  cmsHeaders,
+  fingerprinted,
+  immutable,
+  revalidate,
+  securityHeaders,
+} from './headers.ts';
 import { deploymentNginx, docsWithNginx, nginxConfig, nginxFiles, precompressed } from './nginx.ts';
 
 // The committed files depend on the code alone, never on the settings (.env, CMS_*) of the
@@ -87,7 +95,23 @@ describe('deploy/nginx', () => {
     const config = nginxConfig('/smart-gender/');
     expect(config).toMatch(/include \/etc\/nginx\/mime\.types;\n\s*types \{\n\s*text\/calendar ics;/);
     expect(config.match(/# EDIT/g)).toHaveLength(2);
-    expect(config).toContain('error_page 404 /smart-gender/404.html;');
+    expect(config).toContain('error_page 404 @smart_gender_not_found;');
     expect(config).toContain('location /smart-gender/_astro/ {');
+  });
+
+  it("sends an unknown address the 404 page of its language's folder, else the site's", () => {
+    const block = (config: string) => /location @smart_gender_not_found \{[^}]*\}/.exec(config)?.[0] ?? '';
+    const root = block(nginxConfig('/'));
+    expect(root).toContain('rewrite ^(/[^/]+)?/ $1/404.html break;');
+    expect(root).toContain('try_files $uri /404.html;');
+    // At the root it inherits the server's headers; under a base path, it sits outside the
+    // site's block and repeats them.
+    expect(root).not.toContain('add_header Content-Security-Policy');
+    const under = block(nginxConfig('/smart-gender/'));
+    expect(under).toContain('rewrite ^/smart-gender(/[^/]+)?/ /smart-gender$1/404.html break;');
+    expect(under).toContain('try_files $uri /smart-gender/404.html;');
+    for (const name of Object.keys(securityHeaders)) expect(under).toContain(`add_header ${name} `);
+    // Entered from a block that marks its files immutable, it marks the page to revalidate.
+    for (const config of [root, under]) expect(config).toContain(`set $smart_gender_cache "${revalidate}";`);
   });
 });

@@ -4,6 +4,7 @@ import sitemap, { type SitemapItem } from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { normaliseBase } from '../config/deploy.ts';
 import { cmsFolder } from '../config/headers.ts';
+import { notFoundRoutes } from './notFoundPages.ts';
 
 /** An alternate-language link as a page declares it in its `<head>`. */
 export interface Alternate {
@@ -72,9 +73,11 @@ export default function siteSitemap(): AstroIntegration {
         updateConfig({
           integrations: [
             sitemap({
-              // Pages only: feeds, calendar files and robots.txt are not pages, and the
-              // browser editor is for editors, not readers.
-              filter: (url) => url.endsWith('/') && new URL(url).pathname !== `${base}${cmsFolder}`,
+              // Pages only: feeds, calendar files and robots.txt are not pages, the browser
+              // editor is for editors, not readers, and a 404 page is for no address at all.
+              filter: (url) =>
+                url.endsWith('/') &&
+                ![`${base}${cmsFolder}`, ...notFoundRoutes(base)].includes(new URL(url).pathname),
               serialize: (item) => fromPage(item, readFileSync(pageFile(item.url, outDir, base), 'utf8')),
             }),
           ],
