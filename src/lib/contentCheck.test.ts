@@ -74,6 +74,11 @@ describe('npm run check', () => {
       /^content\/news\/th\/smart-gender-launch\.md:4: error: date: must be a date-time with its offset/,
     ],
     [
+      'a Buddhist Era year',
+      (p) => replace(p(newsTh), /^date: .*$/m, 'date: "2567-02-23T09:00:00+07:00"'),
+      /^content\/news\/th\/smart-gender-launch\.md:4: error: date: 2567 is a Buddhist Era year: write the year in the Christian Era, 2024/,
+    ],
+    [
       'a date without quotes',
       (p) => replace(p(newsTh), /^date: .*$/m, 'date: 2024-02-23T09:00:00+07:00'),
       /smart-gender-launch\.md:4: error: date: write the date-time in quotes/,

@@ -39,6 +39,16 @@ describe('news front matter', () => {
     );
   });
 
+  it('refuses a Buddhist Era year, which would schedule the story 543 years ahead, giving the Christian Era one', () => {
+    expect(problems({ ...story, date: '2567-02-23T09:00:00+07:00' })).toEqual([
+      'date: 2567 is a Buddhist Era year: write the year in the Christian Era, 2024 / 2567 เป็นปี พ.ศ. ให้ใช้ปี ค.ศ. คือ 2024',
+    ]);
+    expect(problems({ ...story, published: '2567-02-23T09:00:00+07:00' })[0]).toMatch(
+      /^published: 2567 is a Buddhist Era year/,
+    );
+    expect(problems({ ...story, date: '2399-12-31T23:59:59+07:00' })).toEqual([]);
+  });
+
   it('refuses an unquoted date, which YAML reads as a date rather than as text', () => {
     expect(problems({ ...story, date: new Date('2024-02-23T02:00:00Z') })).toEqual([
       'date: write the date-time in quotes, like "2024-02-23T09:00:00+07:00" / ใส่วันเวลาในเครื่องหมายคำพูด เช่น "2024-02-23T09:00:00+07:00"',

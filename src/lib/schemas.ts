@@ -38,6 +38,9 @@ function text(limits: { min?: number; max?: number; why?: [string, string] } = {
   return schema;
 }
 
+/** Years from here on are taken for Buddhist Era years (below). */
+const buddhistEraFrom = 2400;
+
 /** A date-time written with its offset, kept as written so pages can show it in Bangkok time. */
 const dateTime = z
   .string({
@@ -60,6 +63,24 @@ const dateTime = z
         'ต้องเป็นวันเวลาพร้อมเขตเวลา เช่น "2024-02-23T09:00:00+07:00" (ปี ค.ศ.)',
       ),
     }),
+  )
+  // A Thai editor may write the year as Thais count it (2567 for 2024). That is a valid date
+  // 543 years ahead, and the story would wait for it, scheduled, with no error. No story of
+  // this site is dated 2400 or later in the Christian Era; every Buddhist Era year of one is.
+  .refine(
+    (value) => {
+      const year = /^(\d{4})-/.exec(value)?.[1];
+      return year === undefined || Number(year) < buddhistEraFrom;
+    },
+    {
+      error: (issue) => {
+        const year = Number(String(issue.input).slice(0, 4));
+        return say(
+          `${year} is a Buddhist Era year: write the year in the Christian Era, ${year - 543}`,
+          `${year} เป็นปี พ.ศ. ให้ใช้ปี ค.ศ. คือ ${year - 543}`,
+        );
+      },
+    },
   )
   // The browser editor (src/lib/cmsConfig.ts) offers a date-and-time picker for it.
   .meta({ widget: 'datetime' });
