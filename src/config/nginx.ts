@@ -147,7 +147,8 @@ export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[])
         'server_name www.example.go.th;  # EDIT: the host name',
         base === '/'
           ? 'root /var/www/smart-gender;  # EDIT: the folder holding the contents of dist/'
-          : `root /var/www;  # EDIT: the folder that holds the site's folder, ${base.slice(1)}, alone`,
+          : // Not /var/www: nginx would serve everything else in it too, without these headers.
+            `root /var/www/smart-gender-site;  # EDIT: a folder of its own, holding the site's folder, ${base.slice(1)}, alone`,
         '',
         '# The MIME map, and the types it lacks, at one level: a `types` block replaces the map',
         '# of its level, it does not add to it.',
