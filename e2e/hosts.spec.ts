@@ -51,3 +51,17 @@ test("nginx: the editor's folder is revalidated", { tag: '@base' }, async ({ req
     rmSync(site, { recursive: true, force: true });
   }
 });
+
+// A request other than GET or HEAD keeps its method into the server file's 404 block, where
+// nginx answers any other for a file with 405: an unknown address must still answer 404.
+// (The suite's own server is nginx with that file.)
+test(
+  'nginx: an unknown address asked with POST answers 404, as with GET',
+  { tag: '@base' },
+  async ({ request }) => {
+    for (const path of ['/no-such-page/', '/en/no-such-page/']) {
+      const response = await request.post(at(path), { data: 'a=1', maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+    }
+  },
+);

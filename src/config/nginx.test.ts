@@ -95,12 +95,13 @@ describe('deploy/nginx', () => {
     const config = nginxConfig('/smart-gender/');
     expect(config).toMatch(/include \/etc\/nginx\/mime\.types;\n\s*types \{\n\s*text\/calendar ics;/);
     expect(config.match(/# EDIT/g)).toHaveLength(2);
-    expect(config).toContain('error_page 404 @smart_gender_not_found;');
+    expect(config).toContain('error_page 404 @smart_gender_not_found_smart_gender;');
     expect(config).toContain('location /smart-gender/_astro/ {');
   });
 
   it("sends an unknown address the 404 page of its language's folder, else the site's", () => {
-    const block = (config: string) => /location @smart_gender_not_found \{[^}]*\}/.exec(config)?.[0] ?? '';
+    // The last block of the file.
+    const block = (config: string) => config.slice(config.indexOf('location @smart_gender_not_found'));
     const root = block(nginxConfig('/'));
     expect(root).toContain('rewrite ^(/[^/]+)?/ $1/404.html break;');
     expect(root).toContain('try_files $uri /404.html;');
@@ -111,6 +112,9 @@ describe('deploy/nginx', () => {
     expect(under).toContain('rewrite ^/smart-gender(/[^/]+)?/ /smart-gender$1/404.html break;');
     expect(under).toContain('try_files $uri /smart-gender/404.html;');
     for (const name of Object.keys(securityHeaders)) expect(under).toContain(`add_header ${name} `);
+    // Two copies of the site in one server (a staging copy under another folder) keep their own.
+    expect(nginxConfig('/')).toContain('error_page 404 @smart_gender_not_found;');
+    expect(nginxConfig('/staging/')).toContain('location @smart_gender_not_found_staging {');
     // Entered from a block that marks its files immutable, it marks the page to revalidate.
     for (const config of [root, under]) expect(config).toContain(`set $smart_gender_cache "${revalidate}";`);
   });

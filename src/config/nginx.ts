@@ -51,7 +51,9 @@ export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[])
   const base = normaliseBase(baseSetting);
   const connect = cmsConnect ?? [localServer];
   const indent = (lines: string[], by: string) => lines.map((l) => (l ? `${by}${l}` : l));
-  const notFound = '@smart_gender_not_found';
+  // Named after the base path too: two copies of the site in one server (a staging copy
+  // under another folder) would otherwise share the first one's block, and its 404 page.
+  const notFound = `@smart_gender_not_found${base === '/' ? '' : base.replace(/[^a-z0-9]+/gi, '_').replace(/_$/, '')}`;
   const headerLines = [
     ...Object.entries(securityHeaders).map(([name, value]) => `add_header ${name} ${quote(value)} always;`),
     'add_header Cache-Control $smart_gender_cache always;',
@@ -107,7 +109,9 @@ export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[])
    * A named block sits at the server's level, outside the site's block under a base path: it
    * then repeats the site's headers. Either way it sets the cache header again, as nginx
    * enters it without the server's `set` and keeps the value of the block the address was in
-   * (a missing `_astro/` file would be marked immutable).
+   * (a missing `_astro/` file would be marked immutable). nginx keeps a request's method
+   * into a named block and answers any but GET and HEAD for a file with 405: those get their
+   * 404 status, on nginx's own short page.
    */
   const notFoundLines = [
     '',
@@ -118,6 +122,7 @@ export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[])
       [
         ...(base === '/' ? [] : headerLines),
         `set $smart_gender_cache ${quote(revalidate)};`,
+        'if ($request_method !~ ^(GET|HEAD)$) { return 404; }',
         `rewrite ^${base.slice(0, -1)}(/[^/]+)?/ ${base.slice(0, -1)}$1/404.html break;`,
         `try_files $uri ${base}404.html;`,
       ],
