@@ -234,7 +234,6 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   await page.locator('input[type=file]').setInputFiles(photo);
   await page.getByRole('button', { name: 'เลือกข้อมูลที่ถูกเลือก' }).click();
   const alt = 'คำบรรยายรูป (สิ่งที่เห็นในรูป) · Alt text (what the photo shows) (ทางเลือก)';
-  await th(alt).fill('ประชาชนในศาลาประชาคมแห่งใหม่');
   const bodies = page.locator('[data-slate-editor="true"]');
   await bodies.nth(0).click();
   await page.keyboard.type('เนื้อข่าวภาษาไทย');
@@ -247,6 +246,15 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   await en(alt).fill('Residents in the new community hall');
   await bodies.nth(1).click();
   await page.keyboard.type('The story in English.');
+  // The form marks a photo's alt text optional (there may be no photo); the build would stop
+  // at a cover without it. The save is refused, naming it, and nothing is written.
+  await publish(page);
+  await expect(
+    page.getByText(/Not filled in or not as required: TH: Cover photo › Alt text \(what the photo shows\)\./),
+  ).toBeVisible();
+  await page.waitForTimeout(1000);
+  for (const lang of ['th', 'en']) expect(existsSync(newsFile(lang, slug)), lang).toBe(false);
+  await th(alt).fill('ประชาชนในศาลาประชาคมแห่งใหม่');
   await publish(page);
 
   // The file name comes from the English headline; both languages are written, and the photo

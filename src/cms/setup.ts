@@ -1,6 +1,6 @@
 import { defaultLang, langs } from '../i18n/locales.ts';
 import { fileNameFor, fromFile, toBangkok, toFile } from '../lib/cmsFormat.ts';
-import { translationProblems, type TranslatedField } from '../lib/cmsLabels.ts';
+import { saveProblems, type TranslatedField } from '../lib/cmsLabels.ts';
 
 /**
  * Starts Decap CMS with the site's rules for content files: front matter written as the
@@ -62,7 +62,7 @@ function register(cms: DecapCms): void {
         langs.map((lang) => [lang, Object.fromEntries(fields.map(({ name }) => [name, field(lang, name)]))]),
       );
       // Thrown, the message is shown to the editor and nothing is saved; the form keeps its text.
-      const problems = translationProblems(defaultLang, sides, fields);
+      const problems = saveProblems(defaultLang, sides, fields);
       if (problems) throw new Error(problems);
       if (!entry.get('newRecord') || data.get('fileName')) return data;
       return data.set(

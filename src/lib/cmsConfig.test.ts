@@ -123,7 +123,33 @@ describe('translatedChecks', () => {
     expect(checks.news.find((f) => f.name === 'description')?.pattern?.[0]).toBe('^[\\s\\S]{20,200}$');
     // Copied from the default language (dates, links, flags): never asked for.
     for (const list of Object.values(checks))
-      for (const name of ['date', 'launchStory', 'related', 'draft', 'awaitingTranslation', 'cover'])
+      for (const name of ['date', 'launchStory', 'related', 'draft', 'awaitingTranslation'])
         expect(list.map((f) => f.name)).not.toContain(name);
+  });
+
+  it('gives each photo field what a photo must hold, as the schema has it: a file and alt text', () => {
+    const news = translatedChecks().news;
+    for (const name of ['cover', 'gallery']) {
+      const photo = news.find((f) => f.name === name);
+      expect(photo?.required, name).toBe(false);
+      expect(
+        photo?.parts?.filter((p) => p.required).map((p) => p.name),
+        name,
+      ).toEqual(['src', 'alt']);
+      expect(photo?.parts?.find((p) => p.name === 'alt')?.pattern?.[0], name).toBe('^[\\s\\S]{1,250}$');
+    }
+    // The schema agrees: a cover without alt text is refused.
+    const story = sample('news');
+    expect(accepts('news', { ...story, cover: { src: 'x.jpg', alt: 'A hall' } })).toBe(true);
+    expect(accepts('news', { ...story, cover: { src: 'x.jpg' } })).toBe(false);
+  });
+
+  it("says under the cover's alt text, which the form must mark optional, that a cover needs it", () => {
+    const cover = cmsFields('news').find((f) => f.name === 'cover');
+    const alt = (cover?.fields as CmsField[] | undefined)?.find((f) => f.name === 'alt');
+    expect(alt?.required).toBe(false);
+    expect(alt?.hint).toBe('ต้องกรอกเมื่อใส่รูปปก / Needed once there is a cover photo');
+    // None of the cover's fields is required by the form: a story may have no cover.
+    expect((cover?.fields as CmsField[]).filter((f) => f.required !== false)).toEqual([]);
   });
 });

@@ -109,8 +109,16 @@ function field(name: string, p: Property, required: boolean, relation: Collectio
   if (p.type === 'object') {
     // Objects and lists can only be translated whole; their photo file is the same in every
     // language. An optional object's own required fields cannot be required by the form
-    // (it would ask for them when there is no photo at all): npm run check asks instead.
-    const inner = fieldsOf(p, {}).map((f) => (required ? f : { ...f, required: false }));
+    // (it would ask for them when there is no photo at all): the save checks them instead
+    // (src/cms/setup.ts), and the hint says so where the label says "optional" (the photo
+    // file itself needs none).
+    const [th, en] = fieldLabels[name] ?? [name, name];
+    const needed = `ต้องกรอกเมื่อใส่${th} / Needed once there is a ${en.toLowerCase()}`;
+    const inner = fieldsOf(p, {}).map((f) =>
+      required || f.required === false
+        ? f
+        : { ...f, required: false, ...(f.widget !== 'image' && { hint: needed }) },
+    );
     return { ...base, widget: 'object', i18n: true, fields: inner };
   }
   if (p.type === 'array' && p.items?.type === 'object') {
@@ -146,11 +154,14 @@ function fieldsOf(schema: Property, relations: Partial<Record<string, Collection
 /** The schemas as the form sees them: images and date-times marked for their widgets. */
 const schemas = collectionSchemas({ image: () => z.string().meta({ widget: 'image' }) });
 
+/** A collection's schema as JSON Schema, which the form is made from. */
+const jsonOf = (collection: CollectionName) =>
+  z.toJSONSchema(schemas[collection], { io: 'input', unrepresentable: 'any' }) as Property;
+
 /** Each collection's fields, in the schema's order, then the text. */
 export function cmsFields(collection: CollectionName): CmsField[] {
-  const json = z.toJSONSchema(schemas[collection], { io: 'input', unrepresentable: 'any' }) as Property;
   return [
-    ...fieldsOf(json, references[collection]),
+    ...fieldsOf(jsonOf(collection), references[collection]),
     {
       name: 'body',
       label: label(fieldLabels.body ?? ['', '']),
@@ -165,19 +176,28 @@ export function cmsFields(collection: CollectionName): CmsField[] {
  * Each collection's translated fields (not copied from the default language) that the form
  * would check: required, or with a pattern (a length, a web address). The form checks them
  * on the default language's side only; src/cms/setup.ts checks the others' before a save.
+ * A photo field (a cover, a list of photos) comes with what each photo must hold, as the
+ * schema has it, which the form checks on no side.
  */
 export function translatedChecks(): Record<CollectionName, TranslatedField[]> {
+  const checked = (field: CmsField) => field.required !== false || field.pattern !== undefined;
+  const check = (field: CmsField): TranslatedField => ({
+    name: field.name,
+    required: field.required !== false,
+    ...(field.pattern && { pattern: field.pattern }),
+  });
   return Object.fromEntries(
-    (Object.keys(schemas) as CollectionName[]).map((collection) => [
-      collection,
-      cmsFields(collection)
-        .filter((field) => field.i18n === true && (field.required !== false || field.pattern))
-        .map((field) => ({
-          name: field.name,
-          required: field.required !== false,
-          ...(field.pattern && { pattern: field.pattern }),
-        })),
-    ]),
+    (Object.keys(schemas) as CollectionName[]).map((collection) => {
+      const properties = jsonOf(collection).properties ?? {};
+      const checks = cmsFields(collection).flatMap((field): TranslatedField[] => {
+        if (field.i18n !== true) return [];
+        const p = properties[field.name];
+        const photo = p?.type === 'object' ? p : p?.items?.type === 'object' ? p.items : undefined;
+        if (photo) return [{ ...check(field), parts: fieldsOf(photo, {}).filter(checked).map(check) }];
+        return checked(field) ? [check(field)] : [];
+      });
+      return [collection, checks];
+    }),
   ) as Record<CollectionName, TranslatedField[]>;
 }
 

@@ -33,11 +33,15 @@ export const fieldLabels: Record<string, [th: string, en: string]> = {
   fileName: ['ชื่อไฟล์ (อักษรอังกฤษ)', 'File name (Latin letters)'],
 };
 
-/** A translated field the form checks: required, or held to a pattern ([regex, message]). */
+/**
+ * A translated field the form checks: required, or held to a pattern ([regex, message]); for
+ * a photo, or a list of them, what each one given must hold (`parts`).
+ */
 export interface TranslatedField {
   name: string;
   required: boolean;
   pattern?: [string, string] | undefined;
+  parts?: TranslatedField[] | undefined;
 }
 
 /** A form value as plain data: Decap's values are Immutable.js collections. */
@@ -55,51 +59,104 @@ function filled(value: unknown): boolean {
   return v !== undefined && v !== null;
 }
 
+const unfit = (f: TranslatedField, value: unknown) => {
+  const v = plain(value);
+  return (
+    f.pattern !== undefined && typeof v === 'string' && v.trim() !== '' && !new RegExp(f.pattern[0]).test(v)
+  );
+};
+
+/** A field found wanting: where it is (a photo's part: [photo, number in its list, part]) and why. */
+interface Problem {
+  path: [name: string, item?: number | undefined, part?: string | undefined];
+  field: TranslatedField;
+  missing: boolean;
+}
+
 /**
- * Why an entry cannot be saved as its translations stand, in Thai and English, or undefined.
+ * What the photos of one side lack: every photo given, as a cover or in a list, needs each
+ * required part (its alt text) and must hold its parts to their patterns. The form cannot
+ * require a part of a photo that may be left out altogether (it would ask for alt text when
+ * there is no photo), and the build stops at a photo without it.
+ */
+function photoProblems(
+  side: Record<string, unknown> | undefined,
+  fields: readonly TranslatedField[],
+): Problem[] {
+  return fields.flatMap((f) => {
+    const value = plain(side?.[f.name]);
+    const items = Array.isArray(value) ? (value as unknown[]) : [value];
+    return items.flatMap((item, i): Problem[] => {
+      const photo = plain(item) as Record<string, unknown> | undefined;
+      if (!f.parts || !filled(photo)) return [];
+      const at = Array.isArray(value) ? i + 1 : undefined;
+      return f.parts.flatMap((part): Problem[] =>
+        (part.required && !filled(photo?.[part.name])) || unfit(part, photo?.[part.name])
+          ? [{ path: [f.name, at, part.name], field: part, missing: !filled(photo?.[part.name]) }]
+          : [],
+      );
+    });
+  });
+}
+
+/**
+ * Why an entry cannot be saved as it stands, in Thai and English, or undefined.
  * Decap checks the default language's side only (required fields, patterns), and writes a
  * file for every other side that holds anything (its copied fields at least), so a side left
  * empty, half written or too long would be saved as a file the build stops at. Each other
  * side needs each required field of `fields` that the default side has, and whatever it
  * writes in a field with a pattern must match it. (A save event can change only the entry's
- * data, not its translations, so an empty side cannot be left unwritten.)
- * @example translationProblems('th', { th: { title: 'ก' }, en: {} }, [{ name: 'title', required: true }]) // "ยังไม่ได้กรอก… EN: หัวข้อ …"
+ * data, not its translations, so an empty side cannot be left unwritten.) On every side,
+ * the default one too, each photo given needs its alt text (`photoProblems`).
+ * @example saveProblems('th', { th: { title: 'ก' }, en: {} }, [{ name: 'title', required: true }]) // "ยังไม่ได้กรอก… EN: หัวข้อ …"
  */
-export function translationProblems(
+export function saveProblems(
   defaultLang: string,
   sides: Record<string, Record<string, unknown> | undefined>,
   fields: readonly TranslatedField[],
 ): string | undefined {
   const own = sides[defaultLang] ?? {};
   const needed = fields.filter((f) => f.required && filled(own[f.name]));
-  const unfit = (f: TranslatedField, value: unknown) => {
-    const v = plain(value);
-    return (
-      f.pattern !== undefined && typeof v === 'string' && v.trim() !== '' && !new RegExp(f.pattern[0]).test(v)
-    );
-  };
   const problems = Object.entries(sides)
-    .filter(([lang]) => lang !== defaultLang)
     .map(([lang, side]) => ({
       lang,
-      missing: needed.filter((f) => !filled(side?.[f.name])),
-      wrong: fields.filter((f) => unfit(f, side?.[f.name])),
+      problems: [
+        ...(lang === defaultLang
+          ? []
+          : [
+              ...needed
+                .filter((f) => !filled(side?.[f.name]))
+                .map((f): Problem => ({ path: [f.name], field: f, missing: true })),
+              ...fields
+                .filter((f) => unfit(f, side?.[f.name]))
+                .map((f): Problem => ({ path: [f.name], field: f, missing: false })),
+            ]),
+        ...photoProblems(side, fields),
+      ],
     }))
-    .filter(({ missing, wrong }) => missing.length + wrong.length > 0);
+    .filter(({ problems }) => problems.length > 0);
   if (problems.length === 0) return undefined;
   const label = (name: string, i: 0 | 1) => fieldLabels[name]?.[i] ?? name;
+  const place = ([name, item, part]: Problem['path'], i: 0 | 1) =>
+    [
+      item === undefined ? label(name, i) : `${label(name, i)} ${String(item)}`,
+      ...(part ? [label(part, i)] : []),
+    ].join(' › ');
   const named = (i: 0 | 1) =>
     problems
       .map(
-        ({ lang, missing, wrong }) =>
-          `${lang.toUpperCase()}: ${[
-            ...missing.map((f) => label(f.name, i)),
-            ...wrong.map((f) => `${label(f.name, i)} (${f.pattern?.[1] ?? ''})`),
-          ].join(', ')}`,
+        ({ lang, problems }) =>
+          `${lang.toUpperCase()}: ${problems
+            .map((p) =>
+              p.missing ? place(p.path, i) : `${place(p.path, i)} (${p.field.pattern?.[1] ?? ''})`,
+            )
+            .join(', ')}`,
       )
       .join('; ');
+  // Said where a language other than the default one lacks something.
+  const together = problems.some(({ lang }) => lang !== defaultLang);
   return (
-    `ยังไม่ได้กรอกหรือกรอกไม่ตรงเงื่อนไข ${named(0)} แบบฟอร์มบันทึกทุกภาษาพร้อมกัน จึงต้องเขียนคำแปลให้ครบก่อน / ` +
-    `Not filled in or not as required: ${named(1)}. The form saves every language together: write the translation in full first.`
+    `ยังไม่ได้กรอกหรือกรอกไม่ตรงเงื่อนไข ${named(0)}${together ? ' แบบฟอร์มบันทึกทุกภาษาพร้อมกัน จึงต้องเขียนคำแปลให้ครบก่อน' : ''} / ` +
+    `Not filled in or not as required: ${named(1)}.${together ? ' The form saves every language together: write the translation in full first.' : ''}`
   );
 }
