@@ -163,6 +163,26 @@ test('a required field left empty cannot be saved', async () => {
   expect(readdirSync(join(work, 'content', 'news', 'th')).sort(), 'no file written').toEqual(before);
 });
 
+test('a date written with a Buddhist Era year is refused in the form, which asks for the Christian Era one', async () => {
+  const page = await newStory();
+  const before = readdirSync(join(work, 'content', 'news', 'th')).sort();
+  const [th, en] = [pane(page, 0), pane(page, 1)];
+  await th('หัวข้อ · Headline').fill('ข่าวที่ลงปีเป็นพุทธศักราช');
+  await th('สรุปสั้น ๆ · Summary for lists and previews').fill('ข่าวที่ลงปีเป็นพุทธศักราช ซึ่งจะรอเผยแพร่ไปอีก 543 ปี');
+  // 3 December 2567 as Thais count the years: a valid date, 543 years ahead.
+  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
+    '2567-12-03T10:00',
+  );
+  await en('หัวข้อ · Headline').fill('A story dated in the Buddhist Era');
+  await en('สรุปสั้น ๆ · Summary for lists and previews').fill(
+    'A story dated in the Buddhist Era, which would wait 543 years.',
+  );
+  await publish(page);
+  await expect(page.getByText('a Christian Era year, like 2024, not 2567').first()).toBeVisible();
+  await page.waitForTimeout(1000);
+  expect(readdirSync(join(work, 'content', 'news', 'th')).sort(), 'no file written').toEqual(before);
+});
+
 test('a story whose English side is left empty is refused with the fields to fill, and saved once they are', async () => {
   const page = await newStory();
   const [th, en] = [pane(page, 0), pane(page, 1)];

@@ -76,14 +76,27 @@ describe('the editor form, against the schemas', () => {
       collection: 'news',
       multiple: false,
     });
-    // A gallery photo's file and alt text are required; a cover's are asked by the check,
-    // since the form cannot require them only when a cover is given.
+    // A gallery photo's file and alt text are required; a cover's are asked by the save
+    // (src/cms/setup.ts), since the form cannot require them only when a cover is given.
     expect(news.find((f) => f.name === 'gallery')?.fields).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'src', widget: 'image', required: true }),
         expect.objectContaining({ name: 'alt', required: true }),
       ]),
     );
+  });
+
+  it('refuses in the form exactly the date years the schema takes for Buddhist Era ones', () => {
+    for (const c of collections)
+      for (const f of cmsFields(c).filter((field) => field.widget === 'datetime')) {
+        const pattern = new RegExp(f.pattern?.[0] ?? '');
+        for (const year of [1999, 2024, 2399, 2400, 2567, 2999]) {
+          const date = `${String(year)}-02-23T09:00:00+07:00`;
+          expect(pattern.test(date), `${c}.${f.name} in ${String(year)}`).toBe(
+            accepts(c, { ...sample(c), [f.name]: date }),
+          );
+        }
+      }
   });
 
   it('edits every language of the locale table, each in its own folder', () => {

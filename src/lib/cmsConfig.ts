@@ -82,8 +82,18 @@ function field(name: string, p: Property, required: boolean, relation: Collectio
   }
   if (p.widget === 'image') return { ...base, widget: 'image', i18n: 'duplicate' };
   if (p.widget === 'datetime') {
-    // The time typed is Bangkok's, saved with +07:00 whatever the editor's own time zone.
-    return { ...base, widget: 'datetime', format: 'YYYY-MM-DDTHH:mm:ss[+07:00]', i18n: 'duplicate' };
+    // The time typed is Bangkok's, saved with +07:00 whatever the editor's own time zone. A
+    // year from 2400 is a Buddhist Era one, which the schema refuses (src/lib/schemas.ts).
+    return {
+      ...base,
+      widget: 'datetime',
+      format: 'YYYY-MM-DDTHH:mm:ss[+07:00]',
+      pattern: [
+        '^([01]\\d{3}|2[0-3]\\d{2})-',
+        'ใช้ปี ค.ศ. เช่น 2024 ไม่ใช่ 2567 / a Christian Era year, like 2024, not 2567',
+      ],
+      i18n: 'duplicate',
+    };
   }
   if (p.type === 'boolean')
     return {
@@ -193,7 +203,12 @@ export function translatedChecks(): Record<CollectionName, TranslatedField[]> {
         if (field.i18n !== true) return [];
         const p = properties[field.name];
         const photo = p?.type === 'object' ? p : p?.items?.type === 'object' ? p.items : undefined;
-        if (photo) return [{ ...check(field), parts: fieldsOf(photo, {}).filter(checked).map(check) }];
+        // A photo's text left after its file was taken out: the file, or no text at all.
+        const part = (f: CmsField): TranslatedField => ({
+          ...check(f),
+          ...(f.widget === 'image' && { orElse: ['หรือลบข้อความของรูปนี้', 'or clear the rest of this photo'] }),
+        });
+        if (photo) return [{ ...check(field), parts: fieldsOf(photo, {}).filter(checked).map(part) }];
         return checked(field) ? [check(field)] : [];
       });
       return [collection, checks];

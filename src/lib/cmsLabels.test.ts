@@ -63,7 +63,7 @@ describe('saveProblems', () => {
   });
 
   const photoParts: TranslatedField[] = [
-    { name: 'src', required: true },
+    { name: 'src', required: true, orElse: ['หรือลบข้อความของรูปนี้', 'or clear the rest of this photo'] },
     { name: 'alt', required: true, pattern: ['^[\\s\\S]{1,250}$', '1–250 ตัวอักษร / characters'] },
     { name: 'caption', required: false },
   ];
@@ -93,16 +93,28 @@ describe('saveProblems', () => {
     ).toContain('EN: Cover photo › Alt text (what the photo shows). The form saves every language together');
   });
 
+  it('says what to do with the text of a photo whose file was taken out: the file, or no text', () => {
+    const th = { ...thai, cover: photo({ src: '', alt: 'ศาลาประชาคม' }) };
+    expect(saveProblems('th', { th, en: english }, withPhotos)).toContain(
+      'TH: Cover photo › Photo file (or clear the rest of this photo).',
+    );
+  });
+
   it('names each photo of a list that lacks its alt text or its file, and holds its text to the pattern', () => {
     const gallery = { toJS: () => [cover, { src: cover.src, alt: '' }, { alt: 'x'.repeat(251) }] };
     expect(saveProblems('th', { th: { ...thai, gallery }, en: english }, withPhotos)).toContain(
-      'TH: More photos 2 › Alt text (what the photo shows), More photos 3 › Photo file, More photos 3 › Alt text (what the photo shows) (1–250 ตัวอักษร / characters).',
+      'TH: More photos 2 › Alt text (what the photo shows), More photos 3 › Photo file (or clear the rest of this photo), More photos 3 › Alt text (what the photo shows) (1–250 ตัวอักษร / characters).',
     );
   });
 
   it('lets a story without photos, or with every photo described, be saved', () => {
     expect(
       saveProblems('th', { th: { ...thai, cover: photo({}) }, en: english }, withPhotos),
+    ).toBeUndefined();
+    // Decap leaves an untouched cover undefined, and a removed photo's file empty.
+    expect(saveProblems('th', { th: thai, en: english }, withPhotos)).toBeUndefined();
+    expect(
+      saveProblems('th', { th: { ...thai, cover: photo({ src: '' }) }, en: english }, withPhotos),
     ).toBeUndefined();
     expect(
       saveProblems(

@@ -42,6 +42,8 @@ export interface TranslatedField {
   required: boolean;
   pattern?: [string, string] | undefined;
   parts?: TranslatedField[] | undefined;
+  /** What else will do when it is missing, in Thai and English. */
+  orElse?: [th: string, en: string] | undefined;
 }
 
 /** A form value as plain data: Decap's values are Immutable.js collections. */
@@ -147,9 +149,10 @@ export function saveProblems(
       .map(
         ({ lang, problems }) =>
           `${lang.toUpperCase()}: ${problems
-            .map((p) =>
-              p.missing ? place(p.path, i) : `${place(p.path, i)} (${p.field.pattern?.[1] ?? ''})`,
-            )
+            .map((p) => {
+              const why = p.missing ? p.field.orElse?.[i] : p.field.pattern?.[1];
+              return why ? `${place(p.path, i)} (${why})` : place(p.path, i);
+            })
             .join(', ')}`,
       )
       .join('; ');
