@@ -23,7 +23,8 @@ test.afterAll(removeFixtureBuilds);
 
 /*
  * Ready for any CDN: the site is served as a CDN serves it (under its base path, with the
- * `_headers` rules applied, `404.html` for anything unknown, no rewrites), and every page
+ * `_headers` rules applied, the 404 page of the address's language folder for anything
+ * unknown, as nginx and Cloudflare Pages serve it, no redirects), and every page
  * works there under the strict Content-Security-Policy without calling any other host.
  * The build is reproducible, so a CDN only ever receives files whose content changed.
  */
@@ -292,8 +293,8 @@ test.describe('response headers', { tag: '@base' }, () => {
   });
 });
 
-// Promise: whatever unknown address a reader follows inside the site's folder, the host's
-// plain 404.html (no rewrite, no redirect) answers with status 404 and a working page, in the
+// Promise: whatever unknown address a reader follows inside the site's folder, the 404 page
+// of its language folder (no redirect) answers with status 404 and a working page, in the
 // language of the folder the address is in first, then in the other: its stylesheet, script and
 // links do not depend on the address it is shown at.
 test.describe('unknown addresses under the base path', { tag: '@base' }, () => {

@@ -187,7 +187,8 @@ export function cmsFields(collection: CollectionName): CmsField[] {
  * would check: required, or with a pattern (a length, a web address). The form checks them
  * on the default language's side only; src/cms/setup.ts checks the others' before a save.
  * A photo field (a cover, a list of photos) comes with what each photo must hold, as the
- * schema has it, which the form checks on no side.
+ * schema has it, which the form checks on no side for a cover, and on the default side only
+ * for a list of photos.
  */
 export function translatedChecks(): Record<CollectionName, TranslatedField[]> {
   const checked = (field: CmsField) => field.required !== false || field.pattern !== undefined;
