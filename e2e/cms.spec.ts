@@ -230,6 +230,53 @@ test('a story whose English side is left empty is refused with the fields to fil
   expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
 });
 
+test('a headline of spaces alone is refused, and a stray space in an optional field is left out of the file', async () => {
+  const page = await newStory();
+  const [th, en] = [pane(page, 0), pane(page, 1)];
+  const story = 'story-with-stray-spaces';
+  // Decap takes spaces alone for a written headline; the schema, which trims text, does not.
+  await th('หัวข้อ · Headline').fill('   ');
+  await th('สรุปสั้น ๆ · Summary for lists and previews').fill('ข่าวที่หัวข้อมีแต่ช่องว่าง และช่องสถานที่มีช่องว่างหนึ่งช่อง');
+  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
+    '2026-12-03T10:00',
+  );
+  await th('สถานที่ · Venue (ทางเลือก)').fill(' ');
+  await page
+    .getByLabel(/^ชื่อไฟล์ \(อักษรอังกฤษ\)/)
+    .first()
+    .fill(story);
+  const bodies = page.locator('[data-slate-editor="true"]');
+  await bodies.nth(0).click();
+  await page.keyboard.type('เนื้อข่าวภาษาไทย');
+  await en('หัวข้อ · Headline').fill('A story with stray spaces');
+  await en('สรุปสั้น ๆ · Summary for lists and previews').fill(
+    'A story whose Thai headline was spaces alone, with a space in its venue.',
+  );
+  await bodies.nth(1).click();
+  await page.keyboard.type('The story in English.');
+  await publish(page);
+  await expect(page.getByText(/Not filled in or not as required: TH: Headline\./)).toBeVisible();
+  await page.waitForTimeout(1000);
+  for (const lang of ['th', 'en']) expect(existsSync(newsFile(lang, story)), lang).toBe(false);
+
+  await th('หัวข้อ · Headline').fill('ข่าวที่เคยมีช่องว่างเกิน');
+  await publish(page);
+  await expect
+    .poll(
+      () =>
+        whole(newsFile('th', story), 'เนื้อข่าวภาษาไทย') &&
+        whole(newsFile('en', story), 'The story in English.'),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  expect(readFileSync(newsFile('th', story), 'utf8')).not.toContain('venue');
+  const check = spawnSync('node', ['src/tools/check.ts'], {
+    env: { ...process.env, CONTENT_DIR: join(work, 'content') },
+    encoding: 'utf8',
+  });
+  expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+});
+
 test('an editor writes a story in Thai and English at /admin/; the files pass the check and build into a pair of pages', async () => {
   const page = await newStory();
   const th = pane(page, 0);

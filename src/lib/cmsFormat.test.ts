@@ -50,6 +50,19 @@ describe('fromFile and toFile', () => {
     expect(fromFile(toFile(data, order))).toEqual(data);
   });
 
+  it('leaves out a field of spaces alone, which the schema would refuse as empty', () => {
+    const text = toFile({
+      title: 'City walk',
+      venue: ' ',
+      cover: { src: '../../media/walk.jpg', alt: 'Walkers', caption: '  \n' },
+      related: ['  '],
+      body: 'Text.',
+    });
+    expect(text).toBe(
+      '---\ntitle: City walk\ncover:\n  src: ../../media/walk.jpg\n  alt: Walkers\n---\n\nText.\n',
+    );
+  });
+
   it('quotes date-times, leaves out empty fields and the file name, and keeps the form order', () => {
     const text = toFile(
       {

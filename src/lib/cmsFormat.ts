@@ -68,15 +68,17 @@ export function fromFile(content: string): Record<string, unknown> {
   return { ...data, body: (match[2] ?? '').replace(/^\r?\n/, '') };
 }
 
+// Text of spaces alone counts as empty: a stray space left in an optional field would
+// otherwise be saved, and the schema, which trims text, would stop the build at it.
 const empty = (v: unknown) =>
   v === null ||
   v === undefined ||
-  v === '' ||
+  (typeof v === 'string' && v.trim() === '') ||
   v === false ||
   (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && Object.keys(v).length === 0);
 
-/** A value without the empty fields the form leaves in it (null, '', false, [], {}), at any depth. */
+/** A value without the empty fields the form leaves in it (null, '', '  ', false, [], {}), at any depth. */
 function clean(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clean).filter((v) => !empty(v));
   if (value && typeof value === 'object') {

@@ -128,6 +128,12 @@ describe('saveProblems', () => {
     ).toBeUndefined();
   });
 
+  it('refuses a required field of spaces alone on the main side, which Decap takes for written', () => {
+    expect(saveProblems('th', { th: { ...thai, title: '   ' }, en: english }, news)).toBe(
+      'ยังไม่ได้กรอกหรือกรอกไม่ตรงเงื่อนไข TH: หัวข้อ / Not filled in or not as required: TH: Headline.',
+    );
+  });
+
   it('asks of a translation only the required fields the main language has', () => {
     expect(
       saveProblems(

@@ -108,8 +108,9 @@ function photoProblems(
  * empty, half written or too long would be saved as a file the build stops at. Each other
  * side needs each required field of `fields` that the default side has, and whatever it
  * writes in a field with a pattern must match it. (A save event can change only the entry's
- * data, not its translations, so an empty side cannot be left unwritten.) On every side,
- * the default one too, each photo given needs its alt text (`photoProblems`).
+ * data, not its translations, so an empty side cannot be left unwritten.) On the default
+ * side, a required field of spaces alone, which Decap takes for written, is refused too. On
+ * every side, each photo given needs its alt text (`photoProblems`).
  * @example saveProblems('th', { th: { title: 'ก' }, en: {} }, [{ name: 'title', required: true }]) // "ยังไม่ได้กรอก… EN: หัวข้อ …"
  */
 export function saveProblems(
@@ -124,7 +125,10 @@ export function saveProblems(
       lang,
       problems: [
         ...(lang === defaultLang
-          ? []
+          ? // Decap holds these to "required" itself, but takes text of spaces alone for some.
+            fields
+              .filter((f) => f.required && typeof side?.[f.name] === 'string' && !filled(side[f.name]))
+              .map((f): Problem => ({ path: [f.name], field: f, missing: true }))
           : [
               ...needed
                 .filter((f) => !filled(side?.[f.name]))
