@@ -148,15 +148,58 @@ const whole = (file: string, end: string) =>
 const slug = 'city-opens-a-new-community-hall';
 const relatedTh = 'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV';
 
+/** The form's fields, each labelled in Thai and English. */
+const label = {
+  title: 'หัวข้อ · Headline',
+  description: 'สรุปสั้น ๆ · Summary for lists and previews',
+  date: 'วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)',
+  venue: 'สถานที่ · Venue (ทางเลือก)',
+} as const;
+
+/** Gives the story its file name, in Latin letters. */
+const nameFile = (page: Page, name: string) =>
+  page
+    .getByLabel(/^ชื่อไฟล์ \(อักษรอังกฤษ\)/)
+    .first()
+    .fill(name);
+
+/** Types `text` as one side's story text: 0 the Thai side, 1 the English one. */
+async function typeText(page: Page, side: 0 | 1, text: string) {
+  await page.locator('[data-slate-editor="true"]').nth(side).click();
+  await page.keyboard.type(text);
+}
+
+/** That a refused save wrote neither language's file of `story`. */
+async function expectNothingWritten(page: Page, story: string) {
+  await page.waitForTimeout(1000);
+  for (const lang of ['th', 'en']) expect(existsSync(newsFile(lang, story)), lang).toBe(false);
+}
+
+/** Waits until both files of `story` are there whole, each down to its last line. */
+async function expectBothWritten(story: string, thEnd: string, enEnd: string) {
+  await expect
+    .poll(() => whole(newsFile('th', story), thEnd) && whole(newsFile('en', story), enEnd), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+}
+
+/** That `npm run check` passes on the content the editor wrote. */
+function expectCheckPasses() {
+  const check = spawnSync('node', ['src/tools/check.ts'], {
+    env: { ...process.env, CONTENT_DIR: join(work, 'content') },
+    encoding: 'utf8',
+  });
+  expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+}
+
 test('a required field left empty cannot be saved', async () => {
   const page = await newStory();
   const before = readdirSync(join(work, 'content', 'news', 'th')).sort();
   const th = pane(page, 0);
-  await th('สรุปสั้น ๆ · Summary for lists and previews').fill('ข่าวที่ยังไม่มีหัวข้อ เขียนไว้เพื่อทดสอบว่าบันทึกไม่ได้');
-  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
-    '2026-12-03T10:00',
-  );
-  await pane(page, 1)('หัวข้อ · Headline').fill('A story without a Thai headline');
+  await th(label.description).fill('ข่าวที่ยังไม่มีหัวข้อ เขียนไว้เพื่อทดสอบว่าบันทึกไม่ได้');
+  await th(label.date).fill('2026-12-03T10:00');
+  await pane(page, 1)(label.title).fill('A story without a Thai headline');
   await publish(page);
   await expect(page.locator('[class*="ControlErrorsList"]').first()).toBeVisible();
   await page.waitForTimeout(1000);
@@ -167,16 +210,12 @@ test('a date written with a Buddhist Era year is refused in the form, which asks
   const page = await newStory();
   const before = readdirSync(join(work, 'content', 'news', 'th')).sort();
   const [th, en] = [pane(page, 0), pane(page, 1)];
-  await th('หัวข้อ · Headline').fill('ข่าวที่ลงปีเป็นพุทธศักราช');
-  await th('สรุปสั้น ๆ · Summary for lists and previews').fill('ข่าวที่ลงปีเป็นพุทธศักราช ซึ่งจะรอเผยแพร่ไปอีก 543 ปี');
+  await th(label.title).fill('ข่าวที่ลงปีเป็นพุทธศักราช');
+  await th(label.description).fill('ข่าวที่ลงปีเป็นพุทธศักราช ซึ่งจะรอเผยแพร่ไปอีก 543 ปี');
   // 3 December 2567 as Thais count the years: a valid date, 543 years ahead.
-  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
-    '2567-12-03T10:00',
-  );
-  await en('หัวข้อ · Headline').fill('A story dated in the Buddhist Era');
-  await en('สรุปสั้น ๆ · Summary for lists and previews').fill(
-    'A story dated in the Buddhist Era, which would wait 543 years.',
-  );
+  await th(label.date).fill('2567-12-03T10:00');
+  await en(label.title).fill('A story dated in the Buddhist Era');
+  await en(label.description).fill('A story dated in the Buddhist Era, which would wait 543 years.');
   await publish(page);
   await expect(page.getByText('a Christian Era year, like 2024, not 2567').first()).toBeVisible();
   await page.waitForTimeout(1000);
@@ -187,47 +226,25 @@ test('a story whose English side is left empty is refused with the fields to fil
   const page = await newStory();
   const [th, en] = [pane(page, 0), pane(page, 1)];
   const story = 'story-in-two-steps';
-  await th('หัวข้อ · Headline').fill('ข่าวที่เขียนภาษาไทยก่อน');
-  await th('สรุปสั้น ๆ · Summary for lists and previews').fill('ข่าวที่เขียนเป็นภาษาไทยก่อน แล้วจึงเขียนคำแปลภาษาอังกฤษ');
-  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
-    '2026-12-03T10:00',
-  );
-  await page
-    .getByLabel(/^ชื่อไฟล์ \(อักษรอังกฤษ\)/)
-    .first()
-    .fill(story);
-  const bodies = page.locator('[data-slate-editor="true"]');
-  await bodies.nth(0).click();
-  await page.keyboard.type('เนื้อข่าวภาษาไทย');
+  await th(label.title).fill('ข่าวที่เขียนภาษาไทยก่อน');
+  await th(label.description).fill('ข่าวที่เขียนเป็นภาษาไทยก่อน แล้วจึงเขียนคำแปลภาษาอังกฤษ');
+  await th(label.date).fill('2026-12-03T10:00');
+  await nameFile(page, story);
+  await typeText(page, 0, 'เนื้อข่าวภาษาไทย');
   await publish(page);
   // Decap checks the Thai side only; an English file without a headline would stop the build.
   await expect(
     page.getByText(/Not filled in or not as required: EN: Headline, Summary for lists and previews, Text\./),
   ).toBeVisible();
-  await page.waitForTimeout(1000);
-  for (const lang of ['th', 'en']) expect(existsSync(newsFile(lang, story)), lang).toBe(false);
+  await expectNothingWritten(page, story);
 
   // Nothing typed was lost: the English side filled in, the same form saves both.
-  await en('หัวข้อ · Headline').fill('A story written in Thai first');
-  await en('สรุปสั้น ๆ · Summary for lists and previews').fill(
-    'A story written in Thai first, then translated into English.',
-  );
-  await bodies.nth(1).click();
-  await page.keyboard.type('The story in English.');
+  await en(label.title).fill('A story written in Thai first');
+  await en(label.description).fill('A story written in Thai first, then translated into English.');
+  await typeText(page, 1, 'The story in English.');
   await publish(page);
-  await expect
-    .poll(
-      () =>
-        whole(newsFile('th', story), 'เนื้อข่าวภาษาไทย') &&
-        whole(newsFile('en', story), 'The story in English.'),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  const check = spawnSync('node', ['src/tools/check.ts'], {
-    env: { ...process.env, CONTENT_DIR: join(work, 'content') },
-    encoding: 'utf8',
-  });
-  expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+  await expectBothWritten(story, 'เนื้อข่าวภาษาไทย', 'The story in English.');
+  expectCheckPasses();
 });
 
 test('a headline of spaces alone is refused, and a stray space in an optional field is left out of the file', async () => {
@@ -235,61 +252,37 @@ test('a headline of spaces alone is refused, and a stray space in an optional fi
   const [th, en] = [pane(page, 0), pane(page, 1)];
   const story = 'story-with-stray-spaces';
   // Decap takes spaces alone for a written headline; the schema, which trims text, does not.
-  await th('หัวข้อ · Headline').fill('   ');
-  await th('สรุปสั้น ๆ · Summary for lists and previews').fill('ข่าวที่หัวข้อมีแต่ช่องว่าง และช่องสถานที่มีช่องว่างหนึ่งช่อง');
-  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
-    '2026-12-03T10:00',
-  );
-  await th('สถานที่ · Venue (ทางเลือก)').fill(' ');
-  await page
-    .getByLabel(/^ชื่อไฟล์ \(อักษรอังกฤษ\)/)
-    .first()
-    .fill(story);
-  const bodies = page.locator('[data-slate-editor="true"]');
-  await bodies.nth(0).click();
-  await page.keyboard.type('เนื้อข่าวภาษาไทย');
-  await en('หัวข้อ · Headline').fill('A story with stray spaces');
-  await en('สรุปสั้น ๆ · Summary for lists and previews').fill(
+  await th(label.title).fill('   ');
+  await th(label.description).fill('ข่าวที่หัวข้อมีแต่ช่องว่าง และช่องสถานที่มีช่องว่างหนึ่งช่อง');
+  await th(label.date).fill('2026-12-03T10:00');
+  await th(label.venue).fill(' ');
+  await nameFile(page, story);
+  await typeText(page, 0, 'เนื้อข่าวภาษาไทย');
+  await en(label.title).fill('A story with stray spaces');
+  await en(label.description).fill(
     'A story whose Thai headline was spaces alone, with a space in its venue.',
   );
-  await bodies.nth(1).click();
-  await page.keyboard.type('The story in English.');
+  await typeText(page, 1, 'The story in English.');
   await publish(page);
   await expect(page.getByText(/Not filled in or not as required: TH: Headline\./)).toBeVisible();
-  await page.waitForTimeout(1000);
-  for (const lang of ['th', 'en']) expect(existsSync(newsFile(lang, story)), lang).toBe(false);
+  await expectNothingWritten(page, story);
 
-  await th('หัวข้อ · Headline').fill('ข่าวที่เคยมีช่องว่างเกิน');
+  await th(label.title).fill('ข่าวที่เคยมีช่องว่างเกิน');
   await publish(page);
-  await expect
-    .poll(
-      () =>
-        whole(newsFile('th', story), 'เนื้อข่าวภาษาไทย') &&
-        whole(newsFile('en', story), 'The story in English.'),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
+  await expectBothWritten(story, 'เนื้อข่าวภาษาไทย', 'The story in English.');
   expect(readFileSync(newsFile('th', story), 'utf8')).not.toContain('venue');
-  const check = spawnSync('node', ['src/tools/check.ts'], {
-    env: { ...process.env, CONTENT_DIR: join(work, 'content') },
-    encoding: 'utf8',
-  });
-  expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+  expectCheckPasses();
 });
 
 test('an editor writes a story in Thai and English at /admin/; the files pass the check and build into a pair of pages', async () => {
   const page = await newStory();
   const th = pane(page, 0);
   const en = pane(page, 1);
-  await th('หัวข้อ · Headline').fill('เทศบาลเปิดศาลาประชาคมแห่งใหม่');
-  await th('สรุปสั้น ๆ · Summary for lists and previews').fill(
-    'เทศบาลนครขอนแก่นเปิดศาลาประชาคมแห่งใหม่ให้ประชาชนใช้งานได้ตั้งแต่วันนี้',
-  );
+  await th(label.title).fill('เทศบาลเปิดศาลาประชาคมแห่งใหม่');
+  await th(label.description).fill('เทศบาลนครขอนแก่นเปิดศาลาประชาคมแห่งใหม่ให้ประชาชนใช้งานได้ตั้งแต่วันนี้');
   // Nine in the morning as typed, in Bangkok, although this browser is in New York.
-  await th('วันเวลาที่จัดงาน (เวลาประเทศไทย) · Date and time of the event (Thailand time)').fill(
-    '2026-12-02T09:00',
-  );
-  await th('สถานที่ · Venue (ทางเลือก)').fill('ศาลาว่าการเทศบาลนครขอนแก่น');
+  await th(label.date).fill('2026-12-02T09:00');
+  await th(label.venue).fill('ศาลาว่าการเทศบาลนครขอนแก่น');
   const related = th('เรื่องราวที่เกี่ยวข้อง · Related stories (ทางเลือก)');
   await related.click();
   await related.pressSequentially('เชียงใหม่');
@@ -301,26 +294,22 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   await page.locator('input[type=file]').setInputFiles(photo);
   await page.getByRole('button', { name: 'เลือกข้อมูลที่ถูกเลือก' }).click();
   const alt = 'คำบรรยายรูป (สิ่งที่เห็นในรูป) · Alt text (what the photo shows) (ทางเลือก)';
-  const bodies = page.locator('[data-slate-editor="true"]');
-  await bodies.nth(0).click();
-  await page.keyboard.type('เนื้อข่าวภาษาไทย');
+  await typeText(page, 0, 'เนื้อข่าวภาษาไทย');
 
-  await en('หัวข้อ · Headline').fill('City opens a new community hall');
-  await en('สรุปสั้น ๆ · Summary for lists and previews').fill(
+  await en(label.title).fill('City opens a new community hall');
+  await en(label.description).fill(
     'Khon Kaen City Municipality opened a new community hall for residents today.',
   );
-  await en('สถานที่ · Venue (ทางเลือก)').fill('Khon Kaen City Hall');
+  await en(label.venue).fill('Khon Kaen City Hall');
   await en(alt).fill('Residents in the new community hall');
-  await bodies.nth(1).click();
-  await page.keyboard.type('The story in English.');
+  await typeText(page, 1, 'The story in English.');
   // The form marks a photo's alt text optional (there may be no photo); the build would stop
   // at a cover without it. The save is refused, naming it, and nothing is written.
   await publish(page);
   await expect(
     page.getByText(/Not filled in or not as required: TH: Cover photo › Alt text \(what the photo shows\)\./),
   ).toBeVisible();
-  await page.waitForTimeout(1000);
-  for (const lang of ['th', 'en']) expect(existsSync(newsFile(lang, slug)), lang).toBe(false);
+  await expectNothingWritten(page, slug);
   await th(alt).fill('ประชาชนในศาลาประชาคมแห่งใหม่');
   await publish(page);
 
@@ -356,9 +345,8 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   expect(thText).toMatch(/---\n\nเนื้อข่าวภาษาไทย\n$/);
   expect(enText).toContain('title: City opens a new community hall\n');
 
+  expectCheckPasses();
   const env = { ...process.env, CONTENT_DIR: join(work, 'content') };
-  const check = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
-  expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
 
   const out = scratchOutDir();
   const unlock = lockBuilds();
