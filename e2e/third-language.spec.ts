@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { t } from '../src/i18n/dictionaries.ts';
 import { startNginx, type RunningServer } from '../src/tools/nginxServer.ts';
 import { freePort } from './support/site.ts';
-import { copyEnv, copyWithLao, lao } from './support/thirdLanguage.ts';
+import { aboutPage, copyEnv, copyWithLao, lao } from './support/thirdLanguage.ts';
 
 /*
  * A third language by configuration alone (e2e/support/thirdLanguage.ts): a copy of the
@@ -169,6 +169,37 @@ test('an unknown address in Lao gets the 404 page in Lao; the others offer Lao',
     await expect(section.getByRole('heading', { level: 2 })).toBeVisible();
     await expect(section.getByRole('link')).toHaveAttribute('href', '/lo/');
   }
+});
+
+// The README's three steps for a page, given to the same copy (e2e/support/thirdLanguage.ts).
+test("a page added by the README's three steps is in every language, the menu, the site map and the sitemap", async ({
+  page,
+}) => {
+  const titles = { th: aboutPage.title.th, en: aboutPage.title.en, lo: aboutPage.title.en };
+  for (const [lang, title] of Object.entries(titles)) {
+    const prefix = lang === 'th' ? '/' : `/${lang}/`;
+    const path = `${prefix}${aboutPage.path}`;
+    const response = await page.goto(`${origin}${path}`);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    // In the menu of every page of its language, and on its site map.
+    await page.goto(`${origin}${prefix}`);
+    await expect(page.getByRole('banner').getByRole('link', { name: title, exact: true })).toHaveAttribute(
+      'href',
+      path,
+    );
+    await page.goto(`${origin}${prefix}sitemap/`);
+    await expect(page.getByRole('main').getByRole('link', { name: title, exact: true })).toHaveAttribute(
+      'href',
+      path,
+    );
+  }
+  const sitemap = readFileSync(join(project, 'dist/sitemap-0.xml'), 'utf8');
+  expect(sitemap).toMatch(new RegExp(`<loc>[^<]*/lo/${aboutPage.path}</loc>`));
+  expect(sitemap).toMatch(new RegExp(`hreflang="en" href="[^"]*/en/${aboutPage.path}"`));
+  // The Lao story's link to it passed the build's content check, which knows it from the route table.
+  expect(await html(page, `/lo/news/${story}/`)).toContain(`href="/lo/${aboutPage.path}"`);
 });
 
 test('a search with no result offers the same search in each other language', async ({ page }) => {
