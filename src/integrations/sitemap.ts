@@ -66,6 +66,8 @@ export function fromPage(item: SitemapItem, html: string): SitemapItem {
 export default function siteSitemap(): AstroIntegration {
   let outDir = '';
   let base = '/';
+  /** Pages no sitemap lists, by path: the browser editor's and the 404 pages. */
+  let unlisted = new Set<string>();
   return {
     name: 'smart-gender:sitemap',
     hooks: {
@@ -75,9 +77,7 @@ export default function siteSitemap(): AstroIntegration {
             sitemap({
               // Pages only: feeds, calendar files and robots.txt are not pages, the browser
               // editor is for editors, not readers, and a 404 page is for no address at all.
-              filter: (url) =>
-                url.endsWith('/') &&
-                ![`${base}${cmsFolder}`, ...notFoundRoutes(base)].includes(new URL(url).pathname),
+              filter: (url) => url.endsWith('/') && !unlisted.has(new URL(url).pathname),
               serialize: (item) => fromPage(item, readFileSync(pageFile(item.url, outDir, base), 'utf8')),
             }),
           ],
@@ -86,6 +86,7 @@ export default function siteSitemap(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         base = normaliseBase(config.base);
+        unlisted = new Set([`${base}${cmsFolder}`, ...notFoundRoutes(base)]);
       },
     },
   };
