@@ -142,7 +142,7 @@ test.describe('every page under the CDN headers', () => {
       const response = await page.goto(at(path), { waitUntil: 'networkidle' });
       expect(response?.status(), at(path)).toBe(200);
       expectClean(w, path);
-      // What the privacy notice promises of every page (e2e/policies.spec.ts checks search).
+      // What the privacy policy promises of every page (e2e/policies.spec.ts checks search).
       expect(response?.headers()['set-cookie'], 'a cookie set by the server').toBeUndefined();
       expect(await page.context().cookies(), 'cookies').toEqual([]);
       const stored = await page.evaluate(() => localStorage.length + sessionStorage.length);

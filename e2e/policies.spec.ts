@@ -11,7 +11,7 @@ import { t } from '../src/i18n/dictionaries.ts';
 import { langs, locales, type Lang } from '../src/i18n/locales.ts';
 
 /*
- * The pages a Thai public-sector site carries (accessibility statement, privacy notice,
+ * The pages a Thai public-sector site carries (accessibility statement, privacy policy,
  * website policy, security policy): linked from every footer, in the site map and the
  * sitemap, out of the search index; their claims checked against the built site; the
  * municipality's facts taken from settings, and nothing said where a setting is unset.
@@ -96,7 +96,7 @@ async function search(page: Page, query: string) {
 }
 
 test('a word found only on the policy pages finds nothing in search', async ({ readerPage: page }) => {
-  // "PDPA" and "คุกกี้" (cookies) are on the privacy notice and nowhere in the news.
+  // "PDPA" and "คุกกี้" (cookies) are on the privacy policy and nowhere in the news.
   for (const [lang, word] of [
     ['th', 'คุกกี้'],
     ['en', 'PDPA'],
@@ -119,7 +119,7 @@ test('a word found only on the policy pages finds nothing in search', async ({ r
 
 // Each page alone is loaded and checked for cookies, storage and requests to other sites in
 // e2e/cdn.spec.ts, which opens every page anyway; here, the one feature that loads more.
-test("the privacy notice's claims hold when searching: no cookie, no storage, no request to another site", async ({
+test("the privacy policy's claims hold when searching: no cookie, no storage, no request to another site", async ({
   page,
   context,
 }) => {
@@ -237,7 +237,7 @@ test.describe('a deployment with its settings given', () => {
         'href',
         `mailto:${settings.PRIVACY_EMAIL}`,
       );
-      await expect(main).toContainText('This notice was last reviewed on 30 November 2026.');
+      await expect(main).toContainText('This policy was last reviewed on 30 November 2026.');
       await page.goto(`${server.origin}/policies/privacy/`);
       // Buddhist Era in Thai.
       await expect(page.getByRole('main')).toContainText('ทบทวนนโยบายนี้ครั้งล่าสุดเมื่อ 30 พฤศจิกายน 2569');

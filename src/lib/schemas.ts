@@ -228,7 +228,7 @@ export const relatedSchema = <I extends z.ZodType>({ image }: SchemaHelpers<I>) 
   z.strictObject({ ...relatedFields, ...photos(image), ...common });
 
 /**
- * The pages a Thai public-sector site carries (accessibility statement, privacy notice,
+ * The pages a Thai public-sector site carries (accessibility statement, privacy policy,
  * website policy, security policy), linked from every footer in `order`. Their text may
  * name settings in braces, like `{contactEmail}` (`src/lib/policies.ts`).
  */
