@@ -258,6 +258,48 @@ test.describe('search page behaviour', () => {
     await expect(box).toHaveValue('เชียงใหม่');
   });
 
+  test('a screen reader hears the status once the reader stops typing, and at once after Enter', async ({
+    page,
+  }) => {
+    await page.goto(at('/search/'));
+    // Every text the visible status line and the live region take, in order.
+    await page.evaluate(() => {
+      const record = (element: Element, texts: string[]) => {
+        new MutationObserver(() => texts.push(element.textContent)).observe(element, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      };
+      const w = window as unknown as { shown: string[]; heard: string[] };
+      w.shown = [];
+      w.heard = [];
+      record(document.querySelector('[data-search-status]')!, w.shown);
+      record(document.querySelector('[role="status"]')!, w.heard);
+    });
+    const texts = () =>
+      page.evaluate(() => {
+        const { shown, heard } = window as unknown as { shown: string[]; heard: string[] };
+        return { shown, heard };
+      });
+    const box = page.getByRole('searchbox');
+    const live = page.getByRole('status');
+    // A key every 300 ms, slower than the search's own pause (150 ms): each key searches.
+    await box.pressSequentially('ขอนแก่น', { delay: 300 });
+    await expect(live).toHaveText(/^พบ \d+ หน้าที่มีคำว่า “ขอนแก่น”$/);
+    const typed = await texts();
+    expect(new Set(typed.shown).size, typed.shown.join(' | ')).toBeGreaterThan(2);
+    expect(typed.heard, 'what a screen reader heard while the reader typed').toEqual([
+      await live.textContent(),
+    ]);
+    // Enter answers at once: the live region says what the page shows as the results appear.
+    await box.fill('เยาวชน');
+    await box.press('Enter');
+    await expect(page.locator('[data-search-results] h2').first()).toBeVisible();
+    expect(await live.textContent()).toBe(await page.locator('[data-search-status]').textContent());
+    await expect(live).toHaveText(/^พบ \d+ หน้าที่มีคำว่า “เยาวชน”$/);
+  });
+
   // WCAG 2.1.4: a shortcut of one character must be one the reader can turn off or remap, and
   // on the Thai Kedmanee keyboard "/" is the unshifted 2 key. The search link is in the menu.
   test('no one-key shortcut: "/" typed on a page leaves the reader where they are', async ({

@@ -32,6 +32,13 @@ function readable(d: PagefindResultData): PagefindResultData {
   return { ...d, content: withoutWordBreaks(d.content), meta: { ...d.meta, title } };
 }
 
+/**
+ * How long the status waits, after its last change while the reader types, before a screen
+ * reader is told it: "searching…" and a count after every pause in typing would drown the
+ * keys' own echo. Enter, Back and a shared link are answered at once.
+ */
+const settle = 1000;
+
 /** How many results to show, and how many of Pagefind's candidates to check at most. */
 const shown = 20;
 const checked = 100;
@@ -49,6 +56,7 @@ export function startSearch(): void {
   const form = find(root, 'form', HTMLFormElement);
   const input = find(form, 'input', HTMLInputElement);
   const status = find(root, '[data-search-status]', HTMLElement);
+  const announcer = find(root, '[data-search-announce]', HTMLElement);
   const list = find(root, '[data-search-results]', HTMLElement);
   const other = find(root, '[data-search-other]', HTMLElement);
   const browse = find(root, '[data-search-browse]', HTMLElement);
@@ -63,18 +71,28 @@ export function startSearch(): void {
       return pf;
     }));
 
+  let announcing: ReturnType<typeof setTimeout> | undefined;
+  /** Shows `text` as the status, and has it read out at once or once typing has settled. */
+  function say(text: string, now: boolean): void {
+    status.textContent = text;
+    clearTimeout(announcing);
+    if (now) announcer.textContent = text;
+    else announcing = setTimeout(() => (announcer.textContent = text), settle);
+  }
+
   let latest = 0;
-  async function run(query: string): Promise<void> {
+  /** Searches for `query`; `now` when the reader asked for it (Enter, Back, a link), not while typing. */
+  async function run(query: string, now: boolean): Promise<void> {
     const id = ++latest;
     const q = query.trim();
     list.replaceChildren();
     other.hidden = true;
     browse.hidden = true;
     if (!q) {
-      status.textContent = '';
+      say('', now);
       return;
     }
-    status.textContent = strings.loading;
+    say(strings.loading, now);
     let found: PagefindResultData[] = [];
     try {
       const pf = await load();
@@ -88,7 +106,7 @@ export function startSearch(): void {
     } catch {
       pagefind = undefined;
       if (id === latest) {
-        status.textContent = strings.unavailable;
+        say(strings.unavailable, now);
         browse.hidden = false;
       }
       return;
@@ -97,7 +115,7 @@ export function startSearch(): void {
     found = found.slice(0, shown);
     list.replaceChildren(...found.map((d) => resultItem(d, q)));
     if (found.length === 0) {
-      status.textContent = fill(strings.none, { q });
+      say(fill(strings.none, { q }), now);
       // The same search in each other language: the link keeps its page, gains the query.
       for (const link of other.querySelectorAll('a')) {
         const url = new URL(link.href);
@@ -108,10 +126,7 @@ export function startSearch(): void {
       other.hidden = false;
       browse.hidden = false;
     } else {
-      status.textContent = fill(found.length === 1 ? strings.resultsOne : strings.results, {
-        n: found.length,
-        q,
-      });
+      say(fill(found.length === 1 ? strings.resultsOne : strings.results, { n: found.length, q }), now);
     }
   }
 
@@ -161,27 +176,29 @@ export function startSearch(): void {
   let typing: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(typing);
+    // A key pressed before the last status was read out makes it stale: it is not read.
+    clearTimeout(announcing);
     typing = setTimeout(() => {
       setUrl(input.value.trim(), false);
-      void run(input.value);
+      void run(input.value, false);
     }, 150);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(typing);
     setUrl(input.value.trim(), true);
-    void run(input.value);
+    void run(input.value, true);
   });
   addEventListener('popstate', () => {
     clearTimeout(typing);
     entryQuery = queryFromUrl();
     drafting = false;
     input.value = entryQuery;
-    void run(input.value);
+    void run(input.value, true);
   });
 
   input.value = queryFromUrl();
-  if (input.value) void run(input.value);
+  if (input.value) void run(input.value, true);
   // Fetch the search engine when the reader heads for the box, not while the page paints
   // (should that fail, the first search fails the same way and says so).
   else input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
