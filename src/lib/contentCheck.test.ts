@@ -221,6 +221,16 @@ describe('npm run check', () => {
     });
   }
 
+  it('blames a wrong date on its own file only, not on its twin or the entries naming it', () => {
+    // A Buddhist Era year reads as a date five centuries on: the story is invalid, not scheduled.
+    const report = check((p) => replace(p(newsTh), /^date: .*$/m, 'date: "2567-02-23T09:00:00+07:00"'));
+    expect(errors(report)).toEqual([
+      expect.stringMatching(
+        /^content\/news\/th\/smart-gender-launch\.md:4: error: date: 2567 is a Buddhist Era year/,
+      ),
+    ]);
+  });
+
   it('reports every problem in one run, not just the first', () => {
     const report = check((p) => {
       replace(p(newsEn), /^title:/m, 'titel:');

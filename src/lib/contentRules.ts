@@ -63,8 +63,14 @@ function collectSlugs(
   }
 }
 
-/** Whether a production build run at `now` publishes the entry (`isPublished`). */
+/**
+ * Whether a production build run at `now` publishes the entry (`isPublished`). An invalid
+ * entry counts as published unless it is marked a draft: its date may be the very field that
+ * is wrong (a Buddhist Era year reads as a date five centuries on), and its own error already
+ * names what to fix, so its twin and the entries naming it are not blamed as well.
+ */
 function publishedNow(e: Entry, now: Date): boolean {
+  if (!e.valid) return !e.data.draft;
   return isPublished(
     { draft: e.data.draft === true, date: textIn(e.data.date), published: textIn(e.data.published) },
     e.collection,
