@@ -420,6 +420,12 @@ test('a programme awaiting translation: the home and programme pages say so, wit
   const article = page.getByRole('article');
   await expect(article).toHaveAttribute('lang', 'th');
   await expect(article.getByRole('heading', { level: 1 })).toHaveText('โครงการ SMART GENDER');
+  // Its link preview is the Thai text: Thai is its locale, English the alternate.
+  await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', locales.th.og);
+  await expect(page.locator('meta[property="og:locale:alternate"]')).toHaveAttribute(
+    'content',
+    locales.en.og,
+  );
   const headings = article.getByRole('heading', { level: 2 });
   await expect(headings).toHaveText(['Objectives', 'Target groups', 'Vision of Khon Kaen City Municipality']);
   for (const heading of await headings.all()) await expect(heading).toHaveAttribute('lang', 'en');
@@ -503,6 +509,10 @@ test('a story awaiting translation is shown in Thai on the English site, marked 
   await expect(article.getByRole('heading', { level: 1 })).toHaveText(
     'นครเชียงใหม่ เปิดตัว! รถฉีดน้ำทำความสะอาด EV',
   );
+  // Its link preview (title and description) is the Thai text, and names Thai as its locale.
+  const ogLocale = page.locator('meta[property="og:locale"]');
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /^นครเชียงใหม่/);
+  await expect(ogLocale).toHaveAttribute('content', locales.th.og);
   // Inside it, the page's own English words are marked English again, and the Thai facts Thai,
   // so a screen reader speaks each in its language.
   const facts = article.locator('dl');
@@ -519,6 +529,7 @@ test('a story awaiting translation is shown in Thai on the English site, marked 
   await page.goto(pathToFileURL(join(build.outDir, 'en', 'news', untranslatedNews, 'index.html')).href);
   const story = page.getByRole('article');
   await expect(story).toHaveAttribute('lang', 'th');
+  await expect(ogLocale).toHaveAttribute('content', locales.th.og);
   await expect(story.locator('dl')).toHaveAttribute('lang', 'en');
   await expect(story.getByRole('term').first()).toHaveText('Date and time');
   await expect(story.getByRole('definition').first()).toHaveText('12 January 2023, 9:00 a.m.');
