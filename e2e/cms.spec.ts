@@ -380,6 +380,46 @@ test('an editor writes a story in Thai and English at /admin/; the files pass th
   expect(await violations(page), 'CSP violations').toEqual([]);
 });
 
+test('an existing story edited at /admin/ keeps what the form does not show: the time its translation was found still matching', async () => {
+  if (!editor) throw new Error('the editor was not signed in (beforeAll)');
+  const { page } = editor;
+  const story = 'smart-gender-launch';
+  const checked = 'translationChecked: "2024-03-01T10:00:00+07:00"\n';
+  const enFile = newsFile('en', story);
+  writeFileSync(enFile, readFileSync(enFile, 'utf8').replace(/^---\n/, `---\n${checked}`));
+  await page.goto(`${server?.origin ?? ''}/admin/#/collections/news`);
+  await page.waitForURL(/#\/collections\/news$/);
+  await page.goto(`${server?.origin ?? ''}/admin/#/collections/news/entries/${story}`);
+  const th = pane(page, 0);
+  const en = pane(page, 1);
+  await expect(en(label.venue)).toHaveValue('Treasury Museum, Khon Kaen Province');
+  // Both sides changed, so both files are written anew.
+  await th(label.venue).fill('พิพิธภัณฑ์ธนารักษ์ จังหวัดขอนแก่น ห้องประชุมชั้น 1');
+  await en(label.venue).fill('Treasury Museum, Khon Kaen Province, first-floor hall');
+  await publish(page);
+  await expect
+    .poll(
+      () =>
+        readFileSync(enFile, 'utf8').includes('venue: Treasury Museum, Khon Kaen Province, first-floor hall'),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(true);
+  const thFile = newsFile('th', story);
+  await expect
+    .poll(
+      () => whole(thFile, 'สร้างสังคมแห่งความสุข”') && readFileSync(thFile, 'utf8').includes('ห้องประชุมชั้น 1'),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(true);
+  expect(readFileSync(enFile, 'utf8')).toContain(checked);
+  expect(readFileSync(thFile, 'utf8')).not.toContain('translationChecked');
+  expectCheckPasses();
+});
+
 test('/admin/ has its own policy, is kept out of search engines, and every public page keeps the site policy, on nginx and on Cloudflare Pages', async ({
   request,
 }) => {

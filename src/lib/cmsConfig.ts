@@ -155,10 +155,17 @@ function field(name: string, p: Property, required: boolean, relation: Collectio
   };
 }
 
+/**
+ * Fields the form leaves out, and keeps in the files as they are. `translationChecked` is
+ * written on a translation alone (when a translator last found it still matching the Thai),
+ * and the form's fields are either each language's own or copied from Thai to the others.
+ */
+export const notInForm: ReadonlySet<string> = new Set(['translationChecked']);
+
 function fieldsOf(schema: Property, relations: Partial<Record<string, CollectionName>>): CmsField[] {
-  return Object.entries(schema.properties ?? {}).map(([name, p]) =>
-    field(name, p, schema.required?.includes(name) ?? false, relations[name]),
-  );
+  return Object.entries(schema.properties ?? {})
+    .filter(([name]) => !notInForm.has(name))
+    .map(([name, p]) => field(name, p, schema.required?.includes(name) ?? false, relations[name]));
 }
 
 /** The schemas as the form sees them: images and date-times marked for their widgets. */

@@ -6,6 +6,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   unlinkSync,
   utimesSync,
   writeFileSync,
@@ -270,15 +271,63 @@ describe('npm run check', () => {
     );
   });
 
-  it('warns that a translation may be outdated when its source changed after it, with both dates', () => {
-    const report = check((p) => {
-      utimesSync(p(newsEn), new Date('2024-03-01T00:00:00Z'), new Date('2024-03-01T00:00:00Z'));
-      utimesSync(p(newsTh), new Date('2024-03-05T00:00:00Z'), new Date('2024-03-05T00:00:00Z'));
-    });
+  /** The launch story's files dated on disk: the English one on 1 March 2024, the Thai on the 5th. */
+  const thaiChangedLater = (p: (file: string) => string) => {
+    utimesSync(p(newsEn), new Date('2024-03-01T00:00:00Z'), new Date('2024-03-01T00:00:00Z'));
+    utimesSync(p(newsTh), new Date('2024-03-05T00:00:00Z'), new Date('2024-03-05T00:00:00Z'));
+  };
+  /** Writes `translationChecked` into a file, keeping the file's date on disk. */
+  const markChecked = (file: string, at: string) => {
+    const { mtime } = statSync(file);
+    replace(file, /^---\n/, `---\ntranslationChecked: "${at}"\n`);
+    utimesSync(file, mtime, mtime);
+  };
+  const outdated = (lines: string[]) => lines.filter((l) => l.includes('may be outdated'));
+
+  it('warns that a translation may be outdated when its source changed after it, with both dates and how to say it still matches', () => {
+    const report = check(thaiChangedLater, new Date('2024-03-06T03:00:00Z'));
     expect(report).toContainEqual(
-      'content/news/en/smart-gender-launch.md: warning: may be outdated: content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00; update it to match / คำแปลอาจไม่เป็นปัจจุบัน: content/news/th/smart-gender-launch.md แก้ไขเมื่อ 2024-03-05T00:00 แต่ไฟล์นี้แก้ไขเมื่อ 2024-03-01T00:00',
+      'content/news/en/smart-gender-launch.md: warning: may be outdated: content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00; update it to match, or, if it still matches, add translationChecked: "2024-03-06T10:00:00+07:00" to its front matter / คำแปลอาจไม่เป็นปัจจุบัน: content/news/th/smart-gender-launch.md แก้ไขเมื่อ 2024-03-05T00:00 แต่ไฟล์นี้แก้ไขเมื่อ 2024-03-01T00:00 แก้คำแปลให้ตรงกัน หรือหากยังตรงกันอยู่ ให้เพิ่ม translationChecked: "2024-03-06T10:00:00+07:00" ในส่วนหัวของไฟล์นี้',
     );
     expect(errors(report)).toEqual([]);
+  });
+
+  it('takes a translation found still matching after its source changed as current, until the source changes again', () => {
+    const now = new Date('2024-03-10T00:00:00Z');
+    // Checked after the Thai changed: nothing to report.
+    const checked = check((p) => {
+      thaiChangedLater(p);
+      markChecked(p(newsEn), '2024-03-06T10:00:00+07:00');
+    }, now);
+    expect(outdated(checked)).toEqual([]);
+    expect(errors(checked)).toEqual([]);
+    // Checked before the Thai changed again: the warning is back, dated by the check.
+    const stale = check((p) => {
+      thaiChangedLater(p);
+      markChecked(p(newsEn), '2024-03-03T07:00:00+07:00');
+    }, now);
+    expect(outdated(stale)).toEqual([
+      expect.stringContaining(
+        'content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-03T00:00',
+      ),
+    ]);
+  });
+
+  it('refuses a translation checked later than now, and warns of the mark on the source', () => {
+    const report = check((p) => {
+      markChecked(p(newsEn), '2025-03-06T10:00:00+07:00');
+      markChecked(p(newsTh), '2024-03-06T10:00:00+07:00');
+    }, new Date('2024-03-10T00:00:00Z'));
+    expect(errors(report)).toEqual([
+      expect.stringMatching(
+        /^content\/news\/en\/smart-gender-launch\.md:2: error: translationChecked: is later than now \(2024-03-10T07:00:00\+07:00\)/,
+      ),
+    ]);
+    expect(report).toContainEqual(
+      expect.stringMatching(
+        /^content\/news\/th\/smart-gender-launch\.md:2: warning: translationChecked: is the source, which its translations are checked against/,
+      ),
+    );
   });
 
   it('reads front matter as the build does: "draft: yes" is text, not true', () => {

@@ -6,6 +6,7 @@ import { t, templateKeys } from '../i18n/dictionaries.ts';
 import { defaultLang, langs, type Lang } from '../i18n/locales.ts';
 import type { Entry, Problem, Severity } from './contentFiles.ts';
 import { mayBeOutdated } from './contentHistory.ts';
+import { bangkokIso } from './dates.ts';
 import { isPublished, scheduledFor } from './publishing.ts';
 import { missingNames } from './references.ts';
 import { routeLang } from './routes.ts';
@@ -166,6 +167,12 @@ function twins(entries: readonly Entry[], now: Date, problems: Problem[]): Pages
   return pages;
 }
 
+/** When a valid translation was last found still matching its source, if it says so (`translationChecked`). */
+function checkedAt(entry: Entry): number | undefined {
+  const checked = textIn(entry.data.translationChecked);
+  return entry.valid && checked ? Date.parse(checked) : undefined;
+}
+
 /** A translation that may be outdated, with its source and when each last changed. */
 export interface StaleTranslation {
   source: Entry;
@@ -177,8 +184,9 @@ export interface StaleTranslation {
 /**
  * The translations among one collection's paired `pages` that may be outdated. The source
  * language is the default one: a translation (a page in its own language, not one waiting
- * for its translation) last changed before its source, by more than a minute, may be
- * outdated. `npm run check` warns of each, and `npm run translations` marks them.
+ * for its translation) last changed, or last found still matching (`translationChecked`),
+ * before its source changed, by more than a minute, may be outdated. `npm run check` warns
+ * of each, and `npm run translations` marks them.
  */
 export function staleTranslations(
   pages: readonly LocalizedPage<Pairable>[],
@@ -195,7 +203,9 @@ export function staleTranslations(
     if (!source || page.lang === defaultLang || page.contentLang !== page.lang) continue;
     const translation = page.entry.entry;
     const sourceAt = changedAt(source.path);
-    const translationAt = changedAt(translation.path);
+    const translationAt = new Date(
+      Math.max(changedAt(translation.path).getTime(), checkedAt(translation) ?? -Infinity),
+    );
     if (mayBeOutdated(sourceAt, translationAt)) stale.push({ source, translation, sourceAt, translationAt });
   }
   return stale;
@@ -203,9 +213,11 @@ export function staleTranslations(
 
 /**
  * Warns of every translation that may be outdated (`staleTranslations`). Warned, not
- * refused: a fix of a typo in the source need not change the translation.
+ * refused: a fix of a typo in the source need not change the translation, and the warning
+ * says how to record that it still matches.
  */
-function outdated(pages: Pages, changedAt: RuleOptions['changedAt'], problems: Problem[]): void {
+function outdated(pages: Pages, { changedAt, now }: RuleOptions, problems: Problem[]): void {
+  const checked = `translationChecked: "${bangkokIso(now)}"`;
   for (const list of pages.byCollection.values()) {
     for (const { source, translation, sourceAt, translationAt } of staleTranslations(list, changedAt)) {
       const [was, is] = [sourceAt.toISOString().slice(0, 16), translationAt.toISOString().slice(0, 16)];
@@ -214,12 +226,47 @@ function outdated(pages: Pages, changedAt: RuleOptions['changedAt'], problems: P
           translation,
           'warning',
           say(
-            `may be outdated: ${source.file} changed on ${was}, this translation on ${is}; update it to match`,
-            `คำแปลอาจไม่เป็นปัจจุบัน: ${source.file} แก้ไขเมื่อ ${was} แต่ไฟล์นี้แก้ไขเมื่อ ${is}`,
+            `may be outdated: ${source.file} changed on ${was}, this translation on ${is}; update it to match, or, if it still matches, add ${checked} to its front matter`,
+            `คำแปลอาจไม่เป็นปัจจุบัน: ${source.file} แก้ไขเมื่อ ${was} แต่ไฟล์นี้แก้ไขเมื่อ ${is} แก้คำแปลให้ตรงกัน หรือหากยังตรงกันอยู่ ให้เพิ่ม ${checked} ในส่วนหัวของไฟล์นี้`,
           ),
         ),
       );
     }
+  }
+}
+
+/**
+ * `translationChecked` belongs on a translation, and says when it was last found matching:
+ * on the source it means nothing, and a time still to come would hide every change to the
+ * source until then.
+ */
+function translationChecked(entry: Entry, now: Date, problems: Problem[]): void {
+  const checked = checkedAt(entry);
+  if (checked === undefined) return;
+  if (entry.lang === defaultLang) {
+    problems.push(
+      problem(
+        entry,
+        'warning',
+        say(
+          `is the source, which its translations are checked against: translationChecked belongs in each translation's file; remove it here`,
+          `ไฟล์นี้เป็นต้นฉบับที่ใช้ตรวจคำแปล: translationChecked ใช้ในไฟล์คำแปลแต่ละไฟล์ ให้ลบออกจากไฟล์นี้`,
+        ),
+        'translationChecked',
+      ),
+    );
+  } else if (checked > now.getTime() + 60_000) {
+    problems.push(
+      problem(
+        entry,
+        'error',
+        say(
+          `is later than now (${bangkokIso(now)}): write when the translation was checked, which hides from the translation report only the changes to the source made before it`,
+          `เป็นเวลาในอนาคต (ตอนนี้คือ ${bangkokIso(now)}): ใส่เวลาที่ตรวจคำแปล ซึ่งจะซ่อนจากรายงานคำแปลเฉพาะการแก้ไขต้นฉบับก่อนเวลานั้น`,
+        ),
+        'translationChecked',
+      ),
+    );
   }
 }
 
@@ -555,11 +602,12 @@ export function checkRules(entries: readonly Entry[], options: RuleOptions): Pro
     }
   }
   const pages = twins(entries, options.now, problems);
-  outdated(pages, options.changedAt, problems);
+  outdated(pages, options, problems);
 
   for (const entry of entries) {
     if (!entry.valid) continue;
     ownRules(entry, pages, options.now, problems);
+    translationChecked(entry, options.now, problems);
     placeholders(entry, problems);
     policySettings(entry, options.settings, problems);
     photos(entry, options.contentDir, problems);

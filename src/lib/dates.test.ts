@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatTime, parseIsoWithOffset } from './dates.ts';
+import { bangkokIso, formatDate, formatDateTime, formatTime, parseIsoWithOffset } from './dates.ts';
 
 const launch = parseIsoWithOffset('2024-02-23T09:00:00+07:00');
 
@@ -27,5 +27,16 @@ describe('dates shown to readers', () => {
   it('refuses a date-time without an offset, saying how to write it', () => {
     expect(() => parseIsoWithOffset('2024-02-23T09:00:00')).toThrow(/no time-zone offset.*\+07:00/);
     expect(() => parseIsoWithOffset('2024-13-45T09:00:00+07:00')).toThrow(/not a valid date-time/);
+  });
+});
+
+describe('date-times written into content', () => {
+  it("writes a moment as Bangkok's wall clock with +07:00, across the date line", () => {
+    expect(bangkokIso(new Date('2026-12-02T14:00:00Z'))).toBe('2026-12-02T21:00:00+07:00');
+    expect(bangkokIso(new Date('2026-12-31T18:30:05Z'))).toBe('2027-01-01T01:30:05+07:00');
+    // Read back, it is the same moment.
+    expect(parseIsoWithOffset(bangkokIso(new Date('2024-02-23T02:00:00Z'))).toISOString()).toBe(
+      '2024-02-23T02:00:00.000Z',
+    );
   });
 });

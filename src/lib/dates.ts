@@ -64,6 +64,14 @@ export function formatDateTime(date: Date, lang: Lang): string {
   return fill(locales[lang].dateTime, { date: formatDate(date, lang), time: formatTime(date, lang) });
 }
 
+/**
+ * A moment as Bangkok's wall clock with +07:00, the form the content's date-times take.
+ * @example bangkokIso(new Date('2026-12-02T14:00:00Z')) // "2026-12-02T21:00:00+07:00"
+ */
+export function bangkokIso(time: Date): string {
+  return `${new Date(time.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
 /** Parses an ISO 8601 date-time that carries its offset ("2024-02-23T09:00:00+07:00"). */
 export function parseIsoWithOffset(value: string): Date {
   if (!/(?:[+-]\d{2}:\d{2}|Z)$/.test(value)) {

@@ -107,6 +107,12 @@ const common = {
    * language then shows this text, marked as not yet translated, instead of failing the build.
    */
   awaitingTranslation: flag.default(false),
+  /**
+   * On a translation: when a translator last found it still matching its source. A change to
+   * the source after that makes it "may be outdated" again (`npm run check`); one before it,
+   * such as a typo fixed in the Thai, does not.
+   */
+  translationChecked: dateTime.optional(),
 };
 
 const list = (item: z.ZodType<string>, what: [string, string]) =>
