@@ -285,15 +285,15 @@ describe('npm run check', () => {
   const outdated = (lines: string[]) => lines.filter((l) => l.includes('may be outdated'));
 
   it('warns that a translation may be outdated when its source changed after it, with both dates and how to say it still matches', () => {
-    const report = check(thaiChangedLater, new Date('2024-03-06T03:00:00Z'));
+    const report = check(thaiChangedLater, new Date('2027-01-10T03:00:00Z'));
     expect(report).toContainEqual(
-      'content/news/en/smart-gender-launch.md: warning: may be outdated: content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00; update it to match, or, if it still matches, add translationChecked: "2024-03-06T10:00:00+07:00" to its front matter / คำแปลอาจไม่เป็นปัจจุบัน: content/news/th/smart-gender-launch.md แก้ไขเมื่อ 2024-03-05T00:00 แต่ไฟล์นี้แก้ไขเมื่อ 2024-03-01T00:00 แก้คำแปลให้ตรงกัน หรือหากยังตรงกันอยู่ ให้เพิ่ม translationChecked: "2024-03-06T10:00:00+07:00" ในส่วนหัวของไฟล์นี้',
+      'content/news/en/smart-gender-launch.md: warning: may be outdated: content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00; update it to match, or, if it still matches, add translationChecked: "2027-01-10T10:00:00+07:00" to its front matter / คำแปลอาจไม่เป็นปัจจุบัน: content/news/th/smart-gender-launch.md แก้ไขเมื่อ 2024-03-05T00:00 แต่ไฟล์นี้แก้ไขเมื่อ 2024-03-01T00:00 แก้คำแปลให้ตรงกัน หรือหากยังตรงกันอยู่ ให้เพิ่ม translationChecked: "2027-01-10T10:00:00+07:00" ในส่วนหัวของไฟล์นี้',
     );
     expect(errors(report)).toEqual([]);
   });
 
   it('takes a translation found still matching after its source changed as current, until the source changes again', () => {
-    const now = new Date('2024-03-10T00:00:00Z');
+    const now = new Date('2027-01-10T00:00:00Z');
     // Checked after the Thai changed: nothing to report.
     const checked = check((p) => {
       thaiChangedLater(p);
@@ -315,12 +315,12 @@ describe('npm run check', () => {
 
   it('refuses a translation checked later than now, and warns of the mark on the source', () => {
     const report = check((p) => {
-      markChecked(p(newsEn), '2025-03-06T10:00:00+07:00');
+      markChecked(p(newsEn), '2028-03-06T10:00:00+07:00');
       markChecked(p(newsTh), '2024-03-06T10:00:00+07:00');
-    }, new Date('2024-03-10T00:00:00Z'));
+    }, new Date('2027-01-10T00:00:00Z'));
     expect(errors(report)).toEqual([
       expect.stringMatching(
-        /^content\/news\/en\/smart-gender-launch\.md:2: error: translationChecked: is later than now \(2024-03-10T07:00:00\+07:00\)/,
+        /^content\/news\/en\/smart-gender-launch\.md:2: error: translationChecked: is later than now \(2027-01-10T07:00:00\+07:00\)/,
       ),
     ]);
     expect(report).toContainEqual(
