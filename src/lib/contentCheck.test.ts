@@ -222,6 +222,22 @@ describe('npm run check', () => {
     });
   }
 
+  it("passes over the files an editor's system leaves in the folders, which are not content", () => {
+    const report = check((p) => {
+      writeFileSync(p('content/news/.DS_Store'), 'Finder');
+      writeFileSync(p('content/news/th/.DS_Store'), 'Finder');
+      writeFileSync(p('content/news/th/._smart-gender-launch.md'), 'AppleDouble');
+      writeFileSync(p('content/related/en/Thumbs.db'), 'Explorer');
+      writeFileSync(p('content/related/en/desktop.ini'), '[.ShellClassInfo]');
+    });
+    expect(errors(report)).toEqual([]);
+    // A file of the editor's own, named wrongly, is still reported.
+    const named = check((p) => writeFileSync(p('content/news/th/walk.txt'), 'text'));
+    expect(errors(named)).toEqual([
+      expect.stringMatching(/^content\/news\/th\/walk\.txt: error: is not a Markdown file/),
+    ]);
+  });
+
   it('blames a wrong date on its own file only, not on its twin or the entries naming it', () => {
     // A Buddhist Era year reads as a date five centuries on: the story is invalid, not scheduled.
     const report = check((p) => replace(p(newsTh), /^date: .*$/m, 'date: "2567-02-23T09:00:00+07:00"'));

@@ -210,6 +210,13 @@ function readEntry(
   };
 }
 
+/**
+ * Files the editor's system leaves in any folder it shows (macOS's .DS_Store and ._ copies,
+ * Windows's Thumbs.db and desktop.ini) and other hidden files: not content, and Astro's
+ * loader passes over them too, so they are no mistake to report.
+ */
+const notContent = (name: string) => name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
+
 /** Reads every entry under `contentDir`, with the problems found in single files. */
 export function readContent(contentDir: string, root: string): { entries: Entry[]; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -220,6 +227,7 @@ export function readContent(contentDir: string, root: string): { entries: Entry[
     const dir = join(contentDir, collection);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) {
+      if (notContent(name)) continue;
       const folder = join(dir, name);
       if (!statSync(folder).isDirectory()) {
         problems.push({
@@ -246,6 +254,7 @@ export function readContent(contentDir: string, root: string): { entries: Entry[
       const seen = new Map<string, string>();
       const shownFolder = show(folder);
       for (const file of readdirSync(folder).sort()) {
+        if (notContent(file)) continue;
         const path = join(folder, file);
         const shown = join(shownFolder, file);
         if (!file.endsWith('.md')) {
