@@ -177,6 +177,15 @@ test('npm run new makes Thai and English files that pass the checks, and refuses
     }
     const check = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    // A draft, so no error yet; but "ready to publish" is not "this draft is ready": it says
+    // which of its fields still hold the template's words.
+    for (const lang of langs) {
+      expect(check.stdout).toMatch(
+        new RegExp(
+          `news/${lang}/city-pride-walk\\.md: warning: is a draft still holding the template's words \\(title, description, venue, body\\)`,
+        ),
+      );
+    }
     const again = spawnSync('node', ['src/tools/new.ts', 'news', 'city-pride-walk'], {
       env,
       encoding: 'utf8',

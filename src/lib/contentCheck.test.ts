@@ -238,6 +238,21 @@ describe('npm run check', () => {
     ]);
   });
 
+  it("warns, once per file, of a draft still holding the template's words, which published would be errors", () => {
+    const report = check((p) => {
+      const story = (title: string) =>
+        `---\ntitle: ${title}\ndescription: A walk through the city for equality of every gender.\ndate: "2024-03-02T09:00:00+07:00"\ndraft: true\n---\n\nText.\n`;
+      writeFileSync(p('content/news/th/city-walk.md'), story('เดินรณรงค์ความเท่าเทียมทางเพศ'));
+      writeFileSync(p('content/news/en/city-walk.md'), story('Headline'));
+    });
+    expect(errors(report)).toEqual([]);
+    expect(report.filter((l) => l.includes('template'))).toEqual([
+      expect.stringMatching(
+        /^content\/news\/en\/city-walk\.md: warning: is a draft still holding the template's words \(title\): write the story's own before removing "draft: true"/,
+      ),
+    ]);
+  });
+
   it('blames a wrong date on its own file only, not on its twin or the entries naming it', () => {
     // A Buddhist Era year reads as a date five centuries on: the story is invalid, not scheduled.
     const report = check((p) => replace(p(newsTh), /^date: .*$/m, 'date: "2567-02-23T09:00:00+07:00"'));

@@ -291,9 +291,29 @@ const templateWords = new Map(langs.map((lang) => [lang, new Set(templateKeys.ma
 
 /** A published entry must not keep the words `npm run new` put there to be replaced. */
 function placeholders(entry: Entry, problems: Problem[]): void {
-  if (entry.data.draft === true) return;
   const words = templateWords.get(entry.lang);
   const left = (text: string) => words?.has(text.trim()) === true;
+  // A draft may hold them while it is written (`npm run new` makes one): one warning says
+  // where, so that "ready to publish" is not taken for "this draft is ready".
+  if (entry.data.draft === true) {
+    const fields = textsIn(entry.data, '')
+      .filter(([, text]) => left(text))
+      .map(([field]) => field);
+    if (entry.body.split('\n').some((text) => text.trim() && left(text))) fields.push('body');
+    if (fields.length === 0) return;
+    const where = fields.join(', ');
+    problems.push(
+      problem(
+        entry,
+        'warning',
+        say(
+          `is a draft still holding the template's words (${where}): write the story's own before removing "draft: true"`,
+          `เป็นฉบับร่างที่ยังมีข้อความตัวอย่าง (${where}): เขียนข้อความของข่าวนี้ก่อนลบ "draft: true"`,
+        ),
+      ),
+    );
+    return;
+  }
   const report = (text: string, field?: string, line?: number) =>
     problems.push(
       problem(
