@@ -5,7 +5,7 @@ import {
   immutable,
   parseHeadersFile,
   revalidate,
-  securityHeaders,
+  securityHeadersAt,
 } from '../../src/config/headers.ts';
 import { t } from '../../src/i18n/dictionaries.ts';
 import { langs, locales } from '../../src/i18n/locales.ts';
@@ -116,7 +116,7 @@ export function describeHost(host: Host) {
     }
 
     function checkSecurityHeaders(found: Findings, path: string, response: APIResponse) {
-      for (const [name, value] of Object.entries(securityHeaders)) {
+      for (const [name, value] of Object.entries(securityHeadersAt(base))) {
         const sent = values(response, name);
         if (sent.length !== 1 || sent[0] !== value)
           found.add(path, `${name} ${shown(sent)}, expected ${value}`);

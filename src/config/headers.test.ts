@@ -42,6 +42,13 @@ describe('_headers file', () => {
     expect(page['X-Content-Type-Options']).toBe('nosniff');
   });
 
+  it("binds the host's subdomains to HTTPS at the root of the host only, not from a folder of another's", () => {
+    const under = headersFor('/smart-gender/news/', rules)['Strict-Transport-Security'];
+    expect(under).toBe('max-age=31536000');
+    const root = headersFor('/news/', parseHeadersFile(headersFile('/')))['Strict-Transport-Security'];
+    expect(root).toBe('max-age=31536000; includeSubDomains');
+  });
+
   it('caches fingerprinted files for a year and revalidates the rest', () => {
     expect(headersFor('/smart-gender/_astro/index.C2DaJlKK.css', rules)['Cache-Control']).toBe(
       'public, max-age=31536000, immutable',

@@ -68,16 +68,27 @@ export function cmsHeaders(connect: readonly string[]): Record<string, string> {
 /** The editor's folder, under the base path. */
 export const cmsFolder = 'admin/';
 
-/** Headers for every response. */
-export const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy': csp,
-  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+/**
+ * Headers for every response of the site served under `base`. HTTPS is required for a year.
+ * At the root of a host of its own, so is every name under that host (`includeSubDomains`).
+ * In a folder of another host (the municipality's main one, most likely), that host's
+ * subdomains are not the site's to bind: some may not answer over HTTPS yet, and browsers
+ * would refuse them for the year (docs/deploy.md).
+ */
+export function securityHeadersAt(base: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'Strict-Transport-Security': base === '/' ? 'max-age=31536000; includeSubDomains' : 'max-age=31536000',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+/** The headers of the site at the root of its own host. */
+export const securityHeaders = securityHeadersAt('/');
 
 /** Files whose names carry a hash of their content: cached for a year, never revalidated. */
 export const immutable = 'public, max-age=31536000, immutable';
@@ -103,7 +114,7 @@ export function headersFile(base: string, cmsConnect?: readonly string[]): strin
       ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`),
     ].join('\n')}\n`;
   return [
-    rule('*', { ...securityHeaders, 'Cache-Control': revalidate }),
+    rule('*', { ...securityHeadersAt(base), 'Cache-Control': revalidate }),
     ...fingerprinted.map((p) => rule(p, { 'Cache-Control': immutable }, ['Cache-Control'])),
     // The editor's own policy, not added to the site's: hosts join the values of every
     // matching rule, so the site-wide one is detached first.

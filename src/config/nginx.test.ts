@@ -8,6 +8,7 @@ import {
   immutable,
   revalidate,
   securityHeaders,
+  securityHeadersAt,
 } from './headers.ts';
 import { deploymentNginx, docsWithNginx, nginxConfig, nginxFiles, precompressed } from './nginx.ts';
 
@@ -53,7 +54,7 @@ describe('deploy/nginx', () => {
       const config = nginxConfig(base);
       // The editor's block is the one that sets headers itself, so it repeats them all.
       const [site = '', editor = ''] = config.split(`location ${base}${cmsFolder} {`);
-      for (const [name, value] of Object.entries(securityHeaders)) {
+      for (const [name, value] of Object.entries(securityHeadersAt(base))) {
         expect(site.split(`add_header ${name} "${value}" always;`)).toHaveLength(2);
         if (!(name in cmsHeaders([]))) expect(editor).toContain(`add_header ${name} "${value}" always;`);
       }
@@ -63,6 +64,15 @@ describe('deploy/nginx', () => {
       for (const line of inner) expect(line).toContain(`set $smart_gender_cache "${immutable}";`);
       expect(site.match(/add_header/g)).toHaveLength(Object.keys(securityHeaders).length + 1);
     }
+  });
+
+  it("binds a host's subdomains to HTTPS only where the site has the host to itself", () => {
+    const hsts = (base: string) =>
+      /add_header Strict-Transport-Security "([^"]*)"/.exec(nginxConfig(base))?.[1];
+    expect(hsts('/')).toBe('max-age=31536000; includeSubDomains');
+    expect(hsts('/smart-gender/')).toBe('max-age=31536000');
+    expect(nginxConfig('/smart-gender/')).not.toContain('includeSubDomains');
+    expect(securityHeaders['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('gives the editor its own policy, allowing the git host it was generated for, and keeps it out of search engines', () => {

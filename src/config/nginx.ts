@@ -1,4 +1,4 @@
-import { cmsFolder, cmsHeaders, fingerprinted, immutable, revalidate, securityHeaders } from './headers.ts';
+import { cmsFolder, cmsHeaders, fingerprinted, immutable, revalidate, securityHeadersAt } from './headers.ts';
 import { cmsSettings, localServer } from './cms.ts';
 import { deployment, normaliseBase } from './deploy.ts';
 
@@ -54,6 +54,7 @@ export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[])
   // Named after the base path too: two copies of the site in one server (a staging copy
   // under another folder) would otherwise share the first one's block, and its 404 page.
   const notFound = `@smart_gender_not_found${base === '/' ? '' : base.replace(/[^a-z0-9]+/gi, '_').replace(/_$/, '')}`;
+  const securityHeaders = securityHeadersAt(base);
   const headerLines = [
     ...Object.entries(securityHeaders).map(([name, value]) => `add_header ${name} ${quote(value)} always;`),
     'add_header Cache-Control $smart_gender_cache always;',
