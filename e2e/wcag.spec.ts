@@ -5,7 +5,8 @@ import { at, langOfPath, siteDir, sitemapPaths } from './support/site.ts';
 /**
  * WCAG 2.2 AA checks that axe does not make, on one page of every type in every language
  * and on the 404 page: reflow at 320 px (1.4.10), text spacing (1.4.12), target size
- * (2.5.8), a visible focus that nothing hides (2.4.7, 2.4.11) and 200 % zoom (1.4.4).
+ * (2.5.8), a visible focus that nothing hides (2.4.7, 2.4.11), 200 % zoom (1.4.4) and text
+ * at 200 % on a phone (1.4.4, as a reader's larger text setting gives it).
  *
  * A page's type is its shape, not a list kept here: its language, its first folder and
  * whether it is one entry of that folder ("/news/2/", a numbered page of the list, is the
@@ -44,6 +45,19 @@ const textSpacing = `
   * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
   p { margin-bottom: 2em !important; }
 `;
+
+/** A phone's screen, and its reader's text at twice its size (the browser's text setting). */
+const phone = { width: 360, height: 740 };
+const largeText = 'html { font-size: 200% !important; }';
+/**
+ * With text this large, what a reader loses is what runs off the side of the screen or is cut
+ * off. A box whose content only runs past its foot is a link's padding (added for its target
+ * size, invisible) reaching past a heading's last line, as it does a little at any size.
+ */
+const sideways = (problem: string) => {
+  const size = / spills its content \((\d+) × \d+ px in (\d+) × \d+\)$/.exec(problem);
+  return !size || Number(size[1]) > Number(size[2]) + 1;
+};
 
 /**
  * Tab presses sent at once after the first guess, and at most in all: focus that has not
@@ -453,6 +467,15 @@ async function wcagProblems(page: Page, path: string, status: number): Promise<s
       problems.push(...labelled(check, found.layout));
       problems.push(...labelled(`target size (2.5.8) at ${width} px`, found.targets));
     }
+    await page.setViewportSize(phone);
+    const enlarged = await page.evaluate((css) => {
+      window.wcag!.spaceText(css);
+      const found = window.wcag!.layoutProblems();
+      window.wcag!.spaceText(undefined);
+      return found;
+    }, largeText);
+    problems.push(...labelled(`text at 200 % at ${phone.width} px (1.4.4)`, enlarged.filter(sideways)));
+    // Last: it leaves the page (a search, the language switch).
     problems.push(...labelled('200 % zoom (1.4.4)', await zoomedFunctionProblems(page)));
   } finally {
     // The page is kept for the worker's next tests.
