@@ -190,6 +190,19 @@ export function describeHost(host: Host) {
       found.expectNone(`unknown addresses ${host.name} does not answer with the 404 page`);
     });
 
+    test("dist/_headers, the host's list of headers (Cloudflare Pages, Netlify), is not served", async ({
+      request,
+    }) => {
+      // Cloudflare Pages takes the file from the top of the folder it serves; under a base path
+      // the copy in the site's folder is served like any file, and holds nothing that every
+      // response does not send anyway.
+      test.skip(host.readsHeadersFile && base !== '/', 'Pages serves the site folder as it is');
+      const response = await get(request, '/_headers');
+      // nginx answers with the 404 page; wrangler pages dev with an error of its own.
+      expect(response.status(), host.name).toBeGreaterThanOrEqual(400);
+      expect(await response.text(), host.name).not.toContain('Content-Security-Policy:');
+    });
+
     test('fingerprinted files are cached for a year, immutable', async ({ request }) => {
       const found = new Findings(host.name);
       const files = [

@@ -60,6 +60,8 @@ describe('deploy/nginx', () => {
       }
       // Inner blocks only set the variable: a block with an add_header of its own would drop the rest.
       const inner = site.split('\n').filter((l) => /^\s*location .*\{.*\}$/.test(l));
+      // The fingerprinted files' blocks, and the one that keeps dist/_headers from being served.
+      expect(inner.pop()?.trim()).toBe(`location = ${base}_headers { return 404; }`);
       expect(inner).toHaveLength(fingerprinted.length);
       for (const line of inner) expect(line).toContain(`set $smart_gender_cache "${immutable}";`);
       expect(site.match(/add_header/g)).toHaveLength(Object.keys(securityHeaders).length + 1);

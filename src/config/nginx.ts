@@ -74,6 +74,9 @@ export function nginxConfig(baseSetting: string, cmsConnect?: readonly string[])
         `location ${base}${pattern.replace(/\*$/, '')} { set $smart_gender_cache ${quote(immutable)}; }`,
     ),
     '',
+    '# dist/_headers states these headers for Cloudflare Pages and Netlify; it is not a page.',
+    `location = ${base}_headers { return 404; }`,
+    '',
     '# The browser editor has a policy of its own, and is kept out of search engines. Every',
     '# header is repeated: a header set in a block drops every one the block would inherit.',
     ...(cmsConnect === undefined
