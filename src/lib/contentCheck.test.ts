@@ -253,6 +253,16 @@ describe('npm run check', () => {
     ]);
   });
 
+  it('blames a file it cannot read on itself only, not on its twin or the entries naming it', () => {
+    const related = 'content/related/th/chiang-mai-ev-street-cleaner.md';
+    const report = check((p) => replace(p(related), /^title: (.*)$/m, 'title: "$1'));
+    expect(errors(report)).toEqual([
+      expect.stringMatching(
+        /^content\/related\/th\/chiang-mai-ev-street-cleaner\.md:\d+: error: .*YAML syntax error/,
+      ),
+    ]);
+  });
+
   it('blames a wrong date on its own file only, not on its twin or the entries naming it', () => {
     // A Buddhist Era year reads as a date five centuries on: the story is invalid, not scheduled.
     const report = check((p) => replace(p(newsTh), /^date: .*$/m, 'date: "2567-02-23T09:00:00+07:00"'));

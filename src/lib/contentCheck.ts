@@ -18,8 +18,9 @@ export function checkContent(
   options: { root?: string; now?: Date; settings?: Settings } = {},
 ): Problem[] {
   const root = options.root ?? process.cwd();
-  const { entries, problems } = readContent(contentDir, root);
+  const { entries, problems, unreadable } = readContent(contentDir, root);
   const found = checkRules(entries, {
+    unreadable,
     now: options.now ?? new Date(),
     contentDir,
     changedAt: changeDates(contentDir),

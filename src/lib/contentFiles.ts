@@ -217,10 +217,18 @@ function readEntry(
  */
 const notContent = (name: string) => name.startsWith('.') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
 
-/** Reads every entry under `contentDir`, with the problems found in single files. */
-export function readContent(contentDir: string, root: string): { entries: Entry[]; problems: Problem[] } {
+/**
+ * Reads every entry under `contentDir`, with the problems found in single files, and the
+ * Markdown files that could not be read as entries (by the path problems show): they exist,
+ * so a rule across files must not call them missing.
+ */
+export function readContent(
+  contentDir: string,
+  root: string,
+): { entries: Entry[]; problems: Problem[]; unreadable: Set<string> } {
   const problems: Problem[] = [];
   const entries: Entry[] = [];
+  const unreadable = new Set<string>();
   const show = (path: string) => relative(root, path) || path;
 
   for (const collection of Object.keys(schemas) as CollectionName[]) {
@@ -294,8 +302,9 @@ export function readContent(contentDir: string, root: string): { entries: Entry[
         }
         const entry = readEntry(collection, name, path, shown, problems);
         if (entry) entries.push(entry);
+        else unreadable.add(shown);
       }
     }
   }
-  return { entries, problems };
+  return { entries, problems, unreadable };
 }

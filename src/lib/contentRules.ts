@@ -33,6 +33,8 @@ export interface RuleOptions {
   changedAt: (path: string) => Date;
   /** The site's settings, which the policy pages' placeholders name. */
   settings: Settings;
+  /** Files that exist but could not be read as entries (their own error says why). */
+  unreadable?: ReadonlySet<string>;
 }
 
 /** An entry as pairing sees it, with the entry it stands for. */
@@ -126,11 +128,18 @@ function problem(entry: Entry, severity: Severity, message: string, field?: stri
  * one). So is a twin that exists but is a draft or dated later: a production build pairs only
  * what it publishes (`isPublished`), and would stop there.
  */
-function twins(entries: readonly Entry[], now: Date, problems: Problem[]): Pages {
+function twins(
+  entries: readonly Entry[],
+  now: Date,
+  unreadable: ReadonlySet<string>,
+  problems: Problem[],
+): Pages {
   const pages: Pages = { byCollection: new Map(), slugs: new Map(), publishedSlugs: new Map() };
   const reported = new Set<string>();
   for (const [collection, { pages: paired, missing }] of pairContent(entries)) {
     for (const m of missing) {
+      // The twin is there, but its own error (a YAML mistake, say) keeps it from being read.
+      if (unreadable.has(m.missingFile)) continue;
       reported.add(`${collection}/${m.lang}/${m.entry.entry.slug}`);
       problems.push(
         problem(
@@ -151,7 +160,8 @@ function twins(entries: readonly Entry[], now: Date, problems: Problem[]): Pages
   for (const [collection, { pages: paired, missing }] of pairContent(published)) {
     collectSlugs(pages.publishedSlugs, collection, paired);
     for (const m of missing) {
-      if (reported.has(`${collection}/${m.lang}/${m.entry.entry.slug}`)) continue;
+      if (reported.has(`${collection}/${m.lang}/${m.entry.entry.slug}`) || unreadable.has(m.missingFile))
+        continue;
       problems.push(
         problem(
           m.entry.entry,
@@ -162,6 +172,17 @@ function twins(entries: readonly Entry[], now: Date, problems: Problem[]): Pages
           ),
         ),
       );
+    }
+  }
+  // A file that exists but could not be read is not missing either for the entries naming it.
+  for (const file of unreadable) {
+    const [collection, lang, name] = file.split(/[\\/]/).slice(-3);
+    const slug = name?.replace(/\.md$/, '');
+    if (!collection || !lang || !slug) continue;
+    for (const into of [pages.slugs, pages.publishedSlugs]) {
+      const slugs = into.get(`${collection}/${lang}`) ?? new Set<string>();
+      slugs.add(slug);
+      into.set(`${collection}/${lang}`, slugs);
     }
   }
   return pages;
@@ -621,7 +642,7 @@ export function checkRules(entries: readonly Entry[], options: RuleOptions): Pro
       );
     }
   }
-  const pages = twins(entries, options.now, problems);
+  const pages = twins(entries, options.now, options.unreadable ?? new Set(), problems);
   outdated(pages, options, problems);
 
   for (const entry of entries) {

@@ -3,13 +3,14 @@
  * see at a glance what still needs translating. Entries pair as the site pairs them, and
  * "may be outdated" is the warning of `npm run check` (the same rule, `staleTranslations`).
  */
+import { join, relative } from 'node:path';
 import { langs } from '../i18n/locales.ts';
 import { readContent } from '../lib/contentCheck.ts';
 import { changeDates } from '../lib/contentHistory.ts';
 import { pairContent, staleTranslations } from '../lib/contentRules.ts';
 
 const dir = process.env.CONTENT_DIR ?? 'content';
-const { entries } = readContent(dir, process.cwd());
+const { entries, unreadable } = readContent(dir, process.cwd());
 const changedAt = changeDates(dir);
 
 const rows: string[][] = [];
@@ -20,7 +21,11 @@ for (const [collection, { pages }] of pairContent(entries)) {
   for (const [slug, twins] of bySlug) {
     const states = langs.map((lang) => {
       const page = twins.find((p) => p.lang === lang);
-      if (!page) return 'MISSING';
+      if (!page) {
+        // There, but not readable: npm run check says what is wrong with it.
+        const file = join(dir, collection, lang, `${slug}.md`);
+        return unreadable.has(relative(process.cwd(), file)) ? 'ERROR (see npm run check)' : 'MISSING';
+      }
       if (page.contentLang !== lang) return `awaiting translation (shows ${page.contentLang})`;
       const { entry } = page.entry;
       const notes = [entry.data.draft ? 'draft' : 'translated'];
