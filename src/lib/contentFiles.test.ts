@@ -29,6 +29,10 @@ describe('unclosedQuoteLine', () => {
   it('finds the line that opens a quote never closed, counting the opening --- as line 1', () => {
     expect(unclosedQuoteLine('title: "SMART GENDER"\nvenue: "พิพิธภัณฑ์ธนารักษ์\ndate: 2024-02-23', '"')).toBe(3);
     expect(unclosedQuoteLine("title: 'SMART GENDER\nvenue: x", "'")).toBe(2);
+    // Not the first closed value after it, whose quotes pair the other way round.
+    expect(
+      unclosedQuoteLine('title: "เดินขบวน\ndescription: A walk.\ndate: "2024-02-23T09:00:00+07:00"', '"'),
+    ).toBe(2);
   });
 
   it('passes over quotes that close, on a later line too, and escaped ones', () => {

@@ -87,15 +87,31 @@ export function keyLines(frontMatter: string): Map<string, number> {
  * @example unclosedQuoteLine('title: "A\nvenue: B', '"') // 2 (line 1 is the opening ---)
  */
 export function unclosedQuoteLine(frontMatter: string, quote: '"' | "'"): number | undefined {
-  let opened: number | undefined;
-  frontMatter.split('\n').forEach((line, i) => {
-    for (let c = 0; c < line.length; c++) {
-      // Inside double quotes a backslash escapes the next character ('' inside single quotes
-      // toggles twice, which comes to the same).
-      if (quote === '"' && opened !== undefined && line[c] === '\\') c++;
-      else if (line[c] === quote) opened = opened === undefined ? i + 2 : undefined;
+  // Only a quote that starts a value opens one (`title: "…`, `- "…`): quotes inside an
+  // unquoted value are text. A quoted value may go on over indented lines; a line that
+  // starts at the margin is the next field, so the value before it was never closed.
+  const opening = new RegExp(`^\\s*(?:-\\s+|[^\\s:#][^:#]*:\\s+)${quote}`);
+  /** Where the quote open before `from` closes on `line`, or -1. */
+  const closing = (line: string, from: number) => {
+    for (let c = from; c < line.length; c++) {
+      // Inside double quotes a backslash escapes the next character; inside single quotes
+      // '' is one quote.
+      if (quote === '"' && line[c] === '\\') c++;
+      else if (quote === "'" && line[c] === "'" && line[c + 1] === "'") c++;
+      else if (line[c] === quote) return c;
     }
-  });
+    return -1;
+  };
+  let opened: number | undefined;
+  for (const [i, line] of frontMatter.split('\n').entries()) {
+    if (opened !== undefined) {
+      if (/^\S/.test(line)) return opened;
+      if (closing(line, 0) >= 0) opened = undefined;
+      continue;
+    }
+    const start = opening.exec(line);
+    if (start && closing(line, start[0].length) < 0) opened = i + 2;
+  }
   return opened;
 }
 
