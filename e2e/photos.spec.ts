@@ -39,12 +39,13 @@ async function withCover(): Promise<FixtureBuild> {
       /^venue:/m,
       `cover:\n  src: ../../media/launch/cover.jpg\n  alt: ${altTh}\n  caption: วันเปิดโครงการ\ngallery:\n  - src: ../../media/launch/cover.jpg\n    alt: ${galleryAlt}\n    credit: เทศบาลนครขอนแก่น\nvenue:`,
     );
-    // A smaller photo in the English story's body (which has no cover), on a line of its own.
-    writeFileSync(join(dir, 'media', 'launch', 'hall.jpg'), hall);
+    // A smaller photo in the English story's body (which has no cover), on a line of its own,
+    // named in Thai as a Thai editor's files often are.
+    writeFileSync(join(dir, 'media', 'launch', 'ห้องประชุม.jpg'), hall);
     const en = join(dir, 'news', 'en', `${story}.md`);
     writeFileSync(
       en,
-      `${readFileSync(en, 'utf8').trimEnd()}\n\n![${bodyAlt}](../../media/launch/hall.jpg "${bodyCaption}")\n`,
+      `${readFileSync(en, 'utf8').trimEnd()}\n\n![${bodyAlt}](../../media/launch/ห้องประชุม.jpg "${bodyCaption}")\n`,
     );
     edit(
       join(dir, 'related', 'en', `${related}.md`),
@@ -57,7 +58,9 @@ async function withCover(): Promise<FixtureBuild> {
 }
 
 const pageOf = (b: FixtureBuild, path: string) => readFileSync(join(b.outDir, path, 'index.html'), 'utf8');
-const builtFile = (b: FixtureBuild, url: string) => join(b.outDir, new URL(url, 'http://x').pathname);
+/** The file a URL of the build names (a server decodes the address: a Thai name is percent-encoded in it). */
+const builtFile = (b: FixtureBuild, url: string) =>
+  join(b.outDir, decodeURIComponent(new URL(url, 'http://x').pathname));
 
 /** Whether an `<img>`'s `src` is the widest file of its own `srcset`. */
 function fallbackIsWidest(img: string): boolean {

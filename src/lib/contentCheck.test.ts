@@ -49,6 +49,13 @@ function replace(file: string, from: RegExp | string, to: string) {
 }
 
 const errors = (lines: string[]) => lines.filter((l) => l.includes(': error: '));
+
+/** A photo as a camera's file holds one: a JPEG, 1600 px wide (wide enough for a cover). */
+const aPhoto = await sharp({
+  create: { width: 1600, height: 1200, channels: 3, background: '#884422' },
+})
+  .jpeg()
+  .toBuffer();
 /** The change that changes nothing: the real content as it is. */
 const unchanged = () => undefined;
 
@@ -148,7 +155,7 @@ describe('npm run check', () => {
       'a body photo without alt text',
       (p) => {
         mkdirSync(p('content/media'));
-        writeFileSync(p('content/media/a.png'), 'a photo');
+        writeFileSync(p('content/media/a.png'), aPhoto);
         replace(p(newsEn), 'On 23 February', '![](../../media/a.png)\n\nOn 23 February');
       },
       /news\/en\/smart-gender-launch\.md:14: error: image \.\.\/\.\.\/media\/a\.png has no alt text/,
@@ -168,7 +175,7 @@ describe('npm run check', () => {
       'a body photo inside a sentence',
       (p) => {
         mkdirSync(p('content/media'));
-        writeFileSync(p('content/media/a.jpg'), 'a photo');
+        writeFileSync(p('content/media/a.jpg'), aPhoto);
         replace(p(newsEn), 'On 23 February', 'Look ![The hall](../../media/a.jpg) here.\n\nOn 23 February');
       },
       /news\/en\/smart-gender-launch\.md:14: error: image \.\.\/\.\.\/media\/a\.jpg sits inside a paragraph or list: put it on a line of its own/,
@@ -439,7 +446,7 @@ describe('npm run check', () => {
   it('takes a cover photo from content/media/ with its alt text, and names the field when either is missing', () => {
     const withCover = (cover: string) => (p: (f: string) => string) => {
       mkdirSync(p('content/media/launch'), { recursive: true });
-      writeFileSync(p('content/media/launch/cover.jpg'), 'a photo');
+      writeFileSync(p('content/media/launch/cover.jpg'), aPhoto);
       replace(p(newsEn), /^venue:/m, `${cover}\nvenue:`);
     };
     const good = check(
@@ -469,12 +476,44 @@ describe('npm run check', () => {
     expect(errors(notImage)).toEqual([
       expect.stringMatching(/error: cover\.src: must be a JPEG, PNG, WebP, AVIF or TIFF file/),
     ]);
+
+    // Named .jpg, but not a photo inside (a phone's HEIC file renamed, a copy cut short): the
+    // build could not make its sizes, and would stop.
+    const notPhoto = check((p) => {
+      withCover('cover:\n  src: ../../media/launch/cover.jpg\n  alt: Young people at the launch')(p);
+      writeFileSync(p('content/media/launch/cover.jpg'), aPhoto.subarray(0, 2));
+    });
+    expect(errors(notPhoto)).toEqual([
+      expect.stringMatching(
+        /^content\/news\/en\/smart-gender-launch\.md:\d+: error: cover\.src: image \.\.\/\.\.\/media\/launch\/cover\.jpg is not a JPEG, PNG, WebP, AVIF or TIFF photo inside/,
+      ),
+    ]);
+  });
+
+  it('refuses a body photo that Markdown would show as text, with a space in its path', () => {
+    const report = check((p) => {
+      mkdirSync(p('content/media/walk'), { recursive: true });
+      writeFileSync(p('content/media/walk/รูป งาน.jpg'), aPhoto);
+      replace(p(newsTh), /\n---\n\n/, '\n---\n\n![ผู้เข้าร่วมเดินรณรงค์](../../media/walk/รูป งาน.jpg)\n\n');
+    });
+    expect(errors(report)).toEqual([
+      expect.stringMatching(
+        /^content\/news\/th\/smart-gender-launch\.md:\d+: error: image \.\.\/\.\.\/media\/walk\/รูป งาน\.jpg would be shown as text, not as a photo: .*rename the file without spaces/,
+      ),
+    ]);
+    // Named in Thai without a space, it is found and passes.
+    const thai = check((p) => {
+      mkdirSync(p('content/media/walk'), { recursive: true });
+      writeFileSync(p('content/media/walk/รูปงาน.jpg'), aPhoto);
+      replace(p(newsTh), /\n---\n\n/, '\n---\n\n![ผู้เข้าร่วมเดินรณรงค์](../../media/walk/รูปงาน.jpg)\n\n');
+    });
+    expect(errors(thai)).toEqual([]);
   });
 
   it('takes a photo on its own line of the body from content/media/, with alt text and a caption', () => {
     const lines = check((p) => {
       mkdirSync(p('content/media/launch'), { recursive: true });
-      writeFileSync(p('content/media/launch/hall.jpg'), 'a photo');
+      writeFileSync(p('content/media/launch/hall.jpg'), aPhoto);
       replace(
         p(newsTh),
         /\n---\n\n/,
@@ -510,7 +549,7 @@ describe('npm run check', () => {
   it('names a gallery photo whose file is missing by its place in the list', () => {
     const report = check((p) => {
       mkdirSync(p('content/media/launch'), { recursive: true });
-      writeFileSync(p('content/media/launch/one.jpg'), 'a photo');
+      writeFileSync(p('content/media/launch/one.jpg'), aPhoto);
       replace(
         p(newsEn),
         /^venue:/m,

@@ -10,7 +10,7 @@ import { bangkokIso } from './dates.ts';
 import { isPublished, scheduledFor } from './publishing.ts';
 import { missingNames } from './references.ts';
 import { routeLang } from './routes.ts';
-import { bodyImages } from './markdown.ts';
+import { bodyImages, imagesShownAsText } from './markdown.ts';
 import { placeholderNames, placeholdersIn } from './policies.ts';
 import { settingSpecs, type SettingName, type Settings } from '../config/site.ts';
 import { checkHelpers, needsBody, references, say, type CollectionName } from './schemas.ts';
@@ -455,12 +455,18 @@ export const largestPhoto = 10 * 1024 * 1024;
 /** Narrower covers look soft in link previews and search results, which want 1200 px. */
 export const narrowestCover = 1200;
 
-/** An image file's width in pixels, read from its header; undefined if it cannot be read. */
-function widthOf(file: string): number | undefined {
+/** The kinds of image file the build makes photos from (`image-size`'s names for them). */
+const photoTypes = new Set(['jpg', 'png', 'webp', 'avif', 'tiff']);
+
+/**
+ * An image file's kind and width, read from its contents (not its name); undefined if they
+ * are not an image at all.
+ */
+function photoHeader(file: string): { type: string; width: number } | undefined {
   try {
-    return imageSize(readFileSync(file)).width;
+    const { type = '', width } = imageSize(readFileSync(file));
+    return { type, width };
   } catch {
-    // Not an image the reader knows: the build's own image pipeline will say what is wrong.
     return undefined;
   }
 }
@@ -567,8 +573,18 @@ function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
           `รูป ${src} ใหญ่เกิน 10 MB: ย่อให้กว้างประมาณ 2,400 พิกเซล เว็บไซต์จะสร้างขนาดอื่น ๆ เอง`,
         ),
       );
+    } else if (!photoTypes.has(photoHeader(file)?.type ?? '')) {
+      // The build could not make photos of it, and would stop: a phone's HEIC photo renamed
+      // .jpg, a file cut short by a copy.
+      report(
+        'error',
+        say(
+          `image ${src} is not a JPEG, PNG, WebP, AVIF or TIFF photo inside, whatever its name says (a phone's HEIC photo renamed .jpg is one): open it in a photo editor and export it as JPEG`,
+          `ไฟล์รูป ${src} ไม่ใช่รูป JPEG, PNG, WebP, AVIF หรือ TIFF จริง แม้ชื่อไฟล์จะเป็นเช่นนั้น (เช่น รูป HEIC จากโทรศัพท์ที่เปลี่ยนชื่อเป็น .jpg): เปิดด้วยโปรแกรมแต่งรูปแล้วบันทึกเป็น JPEG`,
+        ),
+      );
     } else if (field === 'cover') {
-      const width = widthOf(file);
+      const width = photoHeader(file)?.width;
       if (width !== undefined && width < narrowestCover) {
         report(
           'warning',
@@ -579,6 +595,24 @@ function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
         );
       }
     }
+  }
+}
+
+/** A photo a body means to show, which Markdown would show as text (a space in its path). */
+function photosAsText(entry: Entry, problems: Problem[]): void {
+  for (const { src, line } of imagesShownAsText(entry.body)) {
+    problems.push(
+      problem(
+        entry,
+        'error',
+        say(
+          `image ${src} would be shown as text, not as a photo: Markdown takes no space in a path; rename the file without spaces (like walk-1.jpg) and write its new name here`,
+          `รูป ${src} จะแสดงเป็นข้อความแทนรูป เพราะที่อยู่ของรูปมีเว้นวรรค: เปลี่ยนชื่อไฟล์ให้ไม่มีเว้นวรรค (เช่น walk-1.jpg) แล้วแก้ชื่อในไฟล์นี้`,
+        ),
+        undefined,
+        entry.bodyStartLine + line,
+      ),
+    );
   }
 }
 
@@ -652,6 +686,7 @@ export function checkRules(entries: readonly Entry[], options: RuleOptions): Pro
     placeholders(entry, problems);
     policySettings(entry, options.settings, problems);
     photos(entry, options.contentDir, problems);
+    photosAsText(entry, problems);
     bodyLinks(entry, pages, problems);
   }
   return problems;

@@ -1,6 +1,13 @@
 import { parseFrontmatter } from 'astro/markdown';
 import { describe, expect, it } from 'vitest';
-import { bodyImages, markdownBlocks, markdownBody, plainInline, renderInline } from './markdown.ts';
+import {
+  bodyImages,
+  imagesShownAsText,
+  markdownBlocks,
+  markdownBody,
+  plainInline,
+  renderInline,
+} from './markdown.ts';
 
 /** A body's HTML, photos left out. */
 const renderMarkdown = (source: string, base?: string, root?: string, printSite?: string) =>
@@ -129,6 +136,29 @@ describe('markdownBlocks', () => {
       { src: '../../media/launch/hall.jpg', alone: true },
     ]);
     expect(bodyImages('ข้อความ [ลิงก์](/news/) และ !ตกใจ [วงเล็บ]')).toEqual([]);
+  });
+
+  it('gives a photo named in Thai by its name on disk, not as Markdown encodes it for an address', () => {
+    expect(bodyImages('ก\n\n![ห้องประชุม](../../media/launch/ห้องประชุม.jpg)').map(({ src }) => src)).toEqual([
+      '../../media/launch/ห้องประชุม.jpg',
+    ]);
+  });
+
+  it('finds the photos Markdown would show as text, with a space in their path', () => {
+    const body = [
+      'ข้อความ',
+      '',
+      '![ภาพ](../../media/walk/รูป งาน.jpg)',
+      '',
+      '![ภาพ](../../media/walk/hall.jpg "ในห้องประชุม")',
+      '',
+      '```',
+      '![code](a b.jpg)',
+      '```',
+    ].join('\n');
+    expect(imagesShownAsText(body)).toEqual([{ src: '../../media/walk/รูป งาน.jpg', line: 2 }]);
+    // Markdown itself makes no image of it: the page would show the text.
+    expect(bodyImages(body).map(({ src }) => src)).toEqual(['../../media/walk/hall.jpg']);
   });
 });
 

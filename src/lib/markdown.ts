@@ -117,6 +117,20 @@ export type BodyBlock = { html: string } | { photo: BodyPhoto };
 
 type Token = ReturnType<typeof md.parse>[number];
 
+/**
+ * An image's path as written, a file's name: Markdown percent-encodes the letters it keeps
+ * out of addresses (a Thai file name, `รูปงาน.jpg`, becomes `%E0%B8%A3…`), and the file is
+ * found by the name on disk.
+ */
+function srcOf(image: Token): string {
+  const src = String(image.attrGet('src') ?? '');
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
 /** An image's title (`![alt](path "title")`), which a figure shows as its caption. */
 const titleOf = (image: Token) => String(image.attrGet('title') ?? '') || undefined;
 
@@ -128,7 +142,7 @@ function lonePhoto(open: Token | undefined, inline: Token | undefined, close: To
   );
   const image = parts.length === 1 ? parts[0] : undefined;
   if (image?.type !== 'image') return;
-  return { src: String(image.attrGet('src') ?? ''), alt: image.content, caption: titleOf(image) };
+  return { src: srcOf(image), alt: image.content, caption: titleOf(image) };
 }
 
 /** An image in a Markdown body, where it stands and whether a page can show it as a figure. */
@@ -137,6 +151,28 @@ export interface BodyImage extends BodyPhoto {
   line: number;
   /** Alone in a top-level paragraph: shown as a figure. */
   alone: boolean;
+}
+
+/**
+ * Images a body means to show that Markdown shows as text instead: a path with a space in it
+ * (`![ภาพ](../../media/รูป งาน.jpg)`), which Markdown does not read as a path. A title after
+ * the path (`"…"`) is no space in it. Lines inside fenced code are passed over.
+ * @example imagesShownAsText('ก\n\n![ภาพ](../../media/รูป งาน.jpg)') // [{ src: '../../media/รูป งาน.jpg', line: 2 }]
+ */
+export function imagesShownAsText(source: string): { src: string; line: number }[] {
+  if (!source.includes('![')) return [];
+  const found: { src: string; line: number }[] = [];
+  let fenced = false;
+  for (const [line, text] of source.split('\n').entries()) {
+    if (/^\s*(```|~~~)/.test(text)) fenced = !fenced;
+    if (fenced) continue;
+    for (const [, path = ''] of text.matchAll(/!\[[^\]]*\]\(([^)]*)\)/g)) {
+      const src = path.trim();
+      if (src.startsWith('<') || /^\S*(\s+("[^"]*"|'[^']*'))?$/.test(src)) continue;
+      found.push({ src, line });
+    }
+  }
+  return found;
 }
 
 /** Every image a Markdown body holds, in order, for the content check and the content loader. */
@@ -151,7 +187,7 @@ export function bodyImages(source: string): BodyImage[] {
     for (const child of token.children ?? []) {
       if (child.type !== 'image') continue;
       images.push({
-        src: String(child.attrGet('src') ?? ''),
+        src: srcOf(child),
         alt: child.content,
         caption: titleOf(child),
         line: token.map?.[0] ?? 0,
