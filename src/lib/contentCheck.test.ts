@@ -300,7 +300,7 @@ describe('npm run check', () => {
     });
     expect(report).toContainEqual(
       expect.stringMatching(
-        /news\/th\/city-pride-walk\.md:4: scheduled: date: is dated 2099-02-23T02:00:00\.000Z/,
+        /news\/th\/city-pride-walk\.md:4: scheduled: date: is dated 2099-02-23 09:00 \(Thailand time\)/,
       ),
     );
     expect(errors(report)).toEqual([]);
@@ -335,7 +335,7 @@ describe('npm run check', () => {
   it('warns that a translation may be outdated when its source changed after it, with both dates and how to say it still matches', () => {
     const report = check(thaiChangedLater, new Date('2027-01-10T03:00:00Z'));
     expect(report).toContainEqual(
-      'content/news/en/smart-gender-launch.md: warning: may be outdated: content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00; update it to match, or, if it still matches, add translationChecked: "2027-01-10T10:00:00+07:00" to its front matter / คำแปลอาจไม่เป็นปัจจุบัน: content/news/th/smart-gender-launch.md แก้ไขเมื่อ 2024-03-05T00:00 แต่ไฟล์นี้แก้ไขเมื่อ 2024-03-01T00:00 แก้คำแปลให้ตรงกัน หรือหากยังตรงกันอยู่ ให้เพิ่ม translationChecked: "2027-01-10T10:00:00+07:00" ในส่วนหัวของไฟล์นี้',
+      'content/news/en/smart-gender-launch.md: warning: may be outdated: content/news/th/smart-gender-launch.md changed on 2024-03-05 07:00, this translation on 2024-03-01 07:00 (Thailand time); update it to match, or, if it still matches, add translationChecked: "2027-01-10T10:00:00+07:00" to its front matter / คำแปลอาจไม่เป็นปัจจุบัน: content/news/th/smart-gender-launch.md แก้ไขเมื่อ 2024-03-05 07:00 แต่ไฟล์นี้แก้ไขเมื่อ 2024-03-01 07:00 (เวลาประเทศไทย) แก้คำแปลให้ตรงกัน หรือหากยังตรงกันอยู่ ให้เพิ่ม translationChecked: "2027-01-10T10:00:00+07:00" ในส่วนหัวของไฟล์นี้',
     );
     expect(errors(report)).toEqual([]);
   });
@@ -356,7 +356,7 @@ describe('npm run check', () => {
     }, now);
     expect(outdated(stale)).toEqual([
       expect.stringContaining(
-        'content/news/th/smart-gender-launch.md changed on 2024-03-05T00:00, this translation on 2024-03-03T00:00',
+        'content/news/th/smart-gender-launch.md changed on 2024-03-05 07:00, this translation on 2024-03-03 07:00',
       ),
     ]);
   });
@@ -421,7 +421,7 @@ describe('npm run check', () => {
     });
     expect(report).toContainEqual(
       expect.stringMatching(
-        /^content\/news\/en\/smart-gender-launch\.md: warning: may be outdated: content\/news\/th\/smart-gender-launch\.md changed on 2024-03-05T00:00, this translation on 2024-03-01T00:00/,
+        /^content\/news\/en\/smart-gender-launch\.md: warning: may be outdated: content\/news\/th\/smart-gender-launch\.md changed on 2024-03-05 07:00, this translation on 2024-03-01 07:00/,
       ),
     );
     expect(report.filter((l) => l.includes('may be outdated'))).toHaveLength(1);

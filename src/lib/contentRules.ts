@@ -6,7 +6,7 @@ import { t, templateKeys } from '../i18n/dictionaries.ts';
 import { defaultLang, langs, type Lang } from '../i18n/locales.ts';
 import type { Entry, Problem, Severity } from './contentFiles.ts';
 import { mayBeOutdated } from './contentHistory.ts';
-import { bangkokIso } from './dates.ts';
+import { bangkokClock, bangkokIso } from './dates.ts';
 import { isPublished, scheduledFor } from './publishing.ts';
 import { missingNames } from './references.ts';
 import { routeLang } from './routes.ts';
@@ -241,14 +241,14 @@ function outdated(pages: Pages, { changedAt, now }: RuleOptions, problems: Probl
   const checked = `translationChecked: "${bangkokIso(now)}"`;
   for (const list of pages.byCollection.values()) {
     for (const { source, translation, sourceAt, translationAt } of staleTranslations(list, changedAt)) {
-      const [was, is] = [sourceAt.toISOString().slice(0, 16), translationAt.toISOString().slice(0, 16)];
+      const [was, is] = [bangkokClock(sourceAt), bangkokClock(translationAt)];
       problems.push(
         problem(
           translation,
           'warning',
           say(
-            `may be outdated: ${source.file} changed on ${was}, this translation on ${is}; update it to match, or, if it still matches, add ${checked} to its front matter`,
-            `คำแปลอาจไม่เป็นปัจจุบัน: ${source.file} แก้ไขเมื่อ ${was} แต่ไฟล์นี้แก้ไขเมื่อ ${is} แก้คำแปลให้ตรงกัน หรือหากยังตรงกันอยู่ ให้เพิ่ม ${checked} ในส่วนหัวของไฟล์นี้`,
+            `may be outdated: ${source.file} changed on ${was}, this translation on ${is} (Thailand time); update it to match, or, if it still matches, add ${checked} to its front matter`,
+            `คำแปลอาจไม่เป็นปัจจุบัน: ${source.file} แก้ไขเมื่อ ${was} แต่ไฟล์นี้แก้ไขเมื่อ ${is} (เวลาประเทศไทย) แก้คำแปลให้ตรงกัน หรือหากยังตรงกันอยู่ ให้เพิ่ม ${checked} ในส่วนหัวของไฟล์นี้`,
           ),
         ),
       );
@@ -441,8 +441,8 @@ function ownRules(entry: Entry, pages: Pages, now: Date, problems: Problem[]): v
         entry,
         'scheduled',
         say(
-          `is dated ${when.toISOString()}: it is scheduled and will not be published before then`,
-          `ลงวันที่ในอนาคต: จะเผยแพร่เมื่อถึงวันที่กำหนด`,
+          `is dated ${bangkokClock(when)} (Thailand time): it is scheduled, and will be published by the first build of the site from then`,
+          `ลงวันที่ ${bangkokClock(when)} (เวลาประเทศไทย) ซึ่งยังไม่ถึง: จะเผยแพร่เมื่อสร้างเว็บไซต์ครั้งแรกหลังเวลานั้น`,
         ),
         published ? 'published' : 'date',
       ),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bangkokIso, formatDate, formatDateTime, formatTime, parseIsoWithOffset } from './dates.ts';
+import {
+  bangkokClock,
+  bangkokIso,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  parseIsoWithOffset,
+} from './dates.ts';
 
 const launch = parseIsoWithOffset('2024-02-23T09:00:00+07:00');
 
@@ -34,6 +41,7 @@ describe('date-times written into content', () => {
   it("writes a moment as Bangkok's wall clock with +07:00, across the date line", () => {
     expect(bangkokIso(new Date('2026-12-02T14:00:00Z'))).toBe('2026-12-02T21:00:00+07:00');
     expect(bangkokIso(new Date('2026-12-31T18:30:05Z'))).toBe('2027-01-01T01:30:05+07:00');
+    expect(bangkokClock(new Date('2026-12-31T18:30:05Z'))).toBe('2027-01-01 01:30');
     // Read back, it is the same moment.
     expect(parseIsoWithOffset(bangkokIso(new Date('2024-02-23T02:00:00Z'))).toISOString()).toBe(
       '2024-02-23T02:00:00.000Z',

@@ -72,6 +72,14 @@ export function bangkokIso(time: Date): string {
   return `${new Date(time.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
+/**
+ * A moment as Bangkok's clock shows it, to the minute, for messages to editors.
+ * @example bangkokClock(new Date('2024-03-05T00:00:00Z')) // "2024-03-05 07:00"
+ */
+export function bangkokClock(time: Date): string {
+  return bangkokIso(time).slice(0, 16).replace('T', ' ');
+}
+
 /** Parses an ISO 8601 date-time that carries its offset ("2024-02-23T09:00:00+07:00"). */
 export function parseIsoWithOffset(value: string): Date {
   if (!/(?:[+-]\d{2}:\d{2}|Z)$/.test(value)) {
