@@ -66,6 +66,9 @@ describe('the editor form, against the schemas', () => {
     const news = cmsFields('news');
     const date = news.find((f) => f.name === 'date');
     expect(date?.widget).toBe('datetime');
+    // A story dated ahead waits for its date: the form says so, and which field publishes it now.
+    expect(date?.hint).toMatch(/waits for that date, unless Published .* is set/);
+    expect(news.find((f) => f.name === 'published')?.hint).toMatch(/announces an event still to come/);
     // What the widget writes for 09:00 typed, in any time zone (see src/lib/cmsFormat.ts).
     expect(accepts('news', { ...sample('news'), date: '2026-12-02T09:00:00+07:00' })).toBe(true);
     expect(news.find((f) => f.name === 'related')).toMatchObject({

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { defaultLang, langs } from '../i18n/locales.ts';
-import { fieldLabels, type TranslatedField } from './cmsLabels.ts';
+import { fieldHints, fieldLabels, type TranslatedField } from './cmsLabels.ts';
 import { collectionSchemas, needsBody, references, type CollectionName } from './schemas.ts';
 
 /**
@@ -93,6 +93,7 @@ function field(name: string, p: Property, required: boolean, relation: Collectio
         'ใช้ปี ค.ศ. เช่น 2024 ไม่ใช่ 2567 / a Christian Era year, like 2024, not 2567',
       ],
       i18n: 'duplicate',
+      ...(fieldHints[name] && { hint: fieldHints[name] }),
     };
   }
   if (p.type === 'boolean')
