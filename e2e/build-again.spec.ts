@@ -53,7 +53,7 @@ test.afterAll(() => {
  * its steps), with its caches outside it, where git does not list them as code; its exit
  * code and all it printed.
  */
-function build(): { status: number | null; output: string } {
+function build(extra: Record<string, string> = {}): { status: number | null; output: string } {
   const {
     SKIP_TYPE_CHECK: _types,
     PRECOMPRESS: _precompress,
@@ -62,7 +62,7 @@ function build(): { status: number | null; output: string } {
   } = copyEnv(project);
   const result = spawnSync('npm', ['run', 'build'], {
     cwd: project,
-    env: { ...env, ASTRO_CACHE_DIR: join(work, 'cache'), VITE_CACHE_DIR: join(work, 'vite') },
+    env: { ...env, ASTRO_CACHE_DIR: join(work, 'cache'), VITE_CACHE_DIR: join(work, 'vite'), ...extra },
     encoding: 'utf8',
     timeout: 240_000,
   });
@@ -105,6 +105,21 @@ test('a change to the photo settings makes the photos anew', () => {
   // The same files (named by size and format, not by the settings), with new bytes.
   expect([...after.keys()].sort()).toEqual(before.map(([file]) => file).sort());
   for (const [file, digest] of before) expect(after.get(file), file).not.toBe(digest);
+});
+
+test('a first build that fails says it wrote nothing, not that a previous one is unchanged', () => {
+  const story = join(project, 'content', 'news', 'en', 'smart-gender-launch.md');
+  const text = readFileSync(story, 'utf8');
+  writeFileSync(story, text.replace(/^date: .*$/m, 'date: "23/02/2024"'));
+  try {
+    const failed = build({ OUT_DIR: 'dist-first' });
+    expect(failed.status, failed.output).toBe(1);
+    expect(failed.output).toContain('No dist-first/ was written. / ไม่ได้สร้าง dist-first/');
+    expect(failed.output).not.toContain('is unchanged');
+    expect(existsSync(join(project, 'dist-first'))).toBe(false);
+  } finally {
+    writeFileSync(story, text);
+  }
 });
 
 test('a type error in the code fails the build, naming the file, and leaves dist/ as it was', () => {

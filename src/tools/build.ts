@@ -69,7 +69,9 @@ async function timed<T>(step: string, work: () => T | Promise<T>): Promise<T> {
 function fail(message: string): never {
   rmSync(fresh, { recursive: true, force: true });
   console.error(
-    `\n${message}\nThe previous ${outDir}/ is unchanged. / ${outDir}/ เดิมยังอยู่ครบ ไม่มีการเปลี่ยนแปลง`,
+    existsSync(outDir)
+      ? `\n${message}\nThe previous ${outDir}/ is unchanged. / ${outDir}/ เดิมยังอยู่ครบ ไม่มีการเปลี่ยนแปลง`
+      : `\n${message}\nNo ${outDir}/ was written. / ไม่ได้สร้าง ${outDir}/`,
   );
   process.exit(1);
 }
@@ -232,9 +234,9 @@ const [indexed, pagesCompressed] = await Promise.all([
   timed('search index', () => runStep(...index)),
   pagesCompressing,
 ]);
-if (!indexed.ok) fail('Search indexing failed.');
+if (!indexed.ok) fail('Search indexing failed. / สร้างดัชนีการค้นหาไม่สำเร็จ');
 if (!pagesCompressed.ok || !(await timed('precompress search index', () => runStep(...precompressIndex))).ok)
-  fail('Writing the compressed copies failed.');
+  fail('Writing the compressed copies failed. / เขียนสำเนาแบบบีบอัดไม่สำเร็จ');
 
 schemaStamp.record();
 imageStamp.record();

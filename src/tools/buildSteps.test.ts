@@ -44,7 +44,7 @@ describe('failures', () => {
     ]);
     expect(failures({ content: true, types: false, build: false })).toEqual([
       'Type check failed (astro check). / ตรวจชนิดข้อมูลไม่ผ่าน',
-      'Build failed (astro build).',
+      'Build failed (astro build). / สร้างเว็บไซต์ไม่สำเร็จ',
     ]);
   });
 

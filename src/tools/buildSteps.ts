@@ -53,6 +53,6 @@ export function failures(ok: {
   return [
     ...(ok.content ? [] : ['Content has errors (npm run check). / เนื้อหามีข้อผิดพลาด']),
     ...(ok.types === false ? ['Type check failed (astro check). / ตรวจชนิดข้อมูลไม่ผ่าน'] : []),
-    ...(ok.build === false ? ['Build failed (astro build).'] : []),
+    ...(ok.build === false ? ['Build failed (astro build). / สร้างเว็บไซต์ไม่สำเร็จ'] : []),
   ];
 }
