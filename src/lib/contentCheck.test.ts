@@ -92,6 +92,16 @@ describe('npm run check', () => {
       /smart-gender-launch\.md:4: error: date: write the date-time in quotes/,
     ],
     [
+      "related stories written on the field's own line, not as a list",
+      (p) => replace(p(newsEn), /^related:\n( {2}- .*\n)+/m, 'related: chiang-mai-ev-street-cleaner\n'),
+      /news\/en\/smart-gender-launch\.md:\d+: error: related: must be a list of file names, each on a line of its own starting with "- ", or \[\] for none \/ ต้องเป็นรายการชื่อไฟล์/,
+    ],
+    [
+      'a cover written as its path alone',
+      (p) => replace(p(newsEn), /^venue:/m, 'cover: ../../media/launch/cover.jpg\nvenue:'),
+      /news\/en\/smart-gender-launch\.md:\d+: error: cover: must be a photo: its path as "src:" and what it shows as "alt:"/,
+    ],
+    [
       'a title over its limit',
       (p) => replace(p(newsEn), /^title: .*$/m, `title: ${'Long title '.repeat(12)}`),
       /news\/en\/smart-gender-launch\.md:2: error: title: keep it to 120 characters/,

@@ -154,18 +154,37 @@ const photoText = {
  * language.
  */
 const photo = <I extends z.ZodType>(image: () => I) =>
-  z.strictObject({
-    /** The image file, by its path from this entry. */
-    src: image(),
-    ...photoText,
-  });
+  z.strictObject(
+    {
+      /** The image file, by its path from this entry. */
+      src: image(),
+      ...photoText,
+    },
+    {
+      // A path written straight after the field's name (`cover: ../../media/a.jpg`).
+      error: (issue) =>
+        issue.code === 'invalid_type'
+          ? say(
+              'must be a photo: its path as "src:" and what it shows as "alt:", each on a line of its own below, indented',
+              'ต้องเป็นรูป: ใส่ที่อยู่ของรูปใน "src:" และคำบรรยายใน "alt:" บรรทัดละช่อง ย่อหน้าเข้าไปใต้ชื่อช่องนี้',
+            )
+          : undefined,
+    },
+  );
 
 /** A story's photos: the one at its top and those after its text. */
 const photos = <I extends z.ZodType>(image: () => I) => ({
   /** The story's photo: shown at the top, in lists and in link previews. */
   cover: photo(image).optional(),
   /** More photos, shown after the text in this order. */
-  gallery: z.array(photo(image)).default([]),
+  gallery: z
+    .array(photo(image), {
+      error: say(
+        'must be a list of photos, each starting with "- src:" on a line of its own',
+        'ต้องเป็นรายการรูป แต่ละรูปขึ้นต้นด้วย "- src:" บรรทัดละรูป',
+      ),
+    })
+    .default([]),
 });
 
 /** A news story's fields other than its photos (built once: see `photoText`). */
@@ -190,7 +209,14 @@ const newsFields = {
    */
   publication: text({ max: 120 }).optional(),
   /** File names of related stories (in `content/related/<lang>/`), in display order. */
-  related: z.array(slug).default([]),
+  related: z
+    .array(slug, {
+      error: say(
+        'must be a list of file names, each on a line of its own starting with "- ", or [] for none',
+        'ต้องเป็นรายการชื่อไฟล์ บรรทัดละชื่อ ขึ้นต้นด้วย "- " หรือ [] ถ้าไม่มี',
+      ),
+    })
+    .default([]),
 };
 
 export const newsSchema = <I extends z.ZodType>({ image }: SchemaHelpers<I>) =>
