@@ -129,7 +129,8 @@ describe('npm run check', () => {
     [
       'an entry without its twin',
       (p) => unlinkSync(p(relatedEn)),
-      /related\/th\/chiang-mai-ev-street-cleaner\.md: error: has no en twin: add content\/related\/en\/chiang-mai-ev-street-cleaner\.md, or set "awaitingTranslation: true"/,
+      // The Thai half names the language in Thai, not by its code.
+      /related\/th\/chiang-mai-ev-street-cleaner\.md: error: has no en twin: add content\/related\/en\/chiang-mai-ev-street-cleaner\.md, or set "awaitingTranslation: true" here \/ ยังไม่มีฉบับภาษาอังกฤษ: /,
     ],
     [
       'a related story that does not exist',

@@ -10,6 +10,7 @@ import { bangkokClock, bangkokIso } from './dates.ts';
 import { isPublished, scheduledFor } from './publishing.ts';
 import { missingNames } from './references.ts';
 import { routeLang } from './routes.ts';
+import { languageName } from './urls.ts';
 import { bodyImages, imagesShownAsText } from './markdown.ts';
 import { placeholderNames, placeholdersIn } from './policies.ts';
 import { settingSpecs, type SettingName, type Settings } from '../config/site.ts';
@@ -109,6 +110,9 @@ export function pairContent(
 
 const md = new MarkdownIt({ html: false });
 
+/** A language's name in Thai, for the Thai half of a message ("อังกฤษ" for en). */
+const inThai = (lang: Lang) => languageName(lang, 'th');
+
 /** A field holding text, or undefined. */
 const textIn = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const noSlugs: ReadonlySet<string> = new Set();
@@ -147,7 +151,7 @@ function twins(
           'error',
           say(
             `has no ${m.lang} twin: add ${m.missingFile}, or set "awaitingTranslation: true" here`,
-            `ยังไม่มีฉบับภาษา ${m.lang}: เพิ่มไฟล์ ${m.missingFile} หรือใส่ "awaitingTranslation: true" ในไฟล์นี้`,
+            `ยังไม่มีฉบับภาษา${inThai(m.lang)}: เพิ่มไฟล์ ${m.missingFile} หรือใส่ "awaitingTranslation: true" ในไฟล์นี้`,
           ),
         ),
       );
@@ -168,7 +172,7 @@ function twins(
           'error',
           say(
             `has no published ${m.lang} twin: ${m.missingFile} is a draft or dated later, and the build would stop; publish both together, or set "awaitingTranslation: true" here`,
-            `ฉบับภาษา ${m.lang} ยังไม่เผยแพร่: ${m.missingFile} เป็นฉบับร่างหรือลงวันที่ในอนาคต ทำให้สร้างเว็บไซต์ไม่ได้ เผยแพร่พร้อมกัน หรือใส่ "awaitingTranslation: true" ในไฟล์นี้`,
+            `ฉบับภาษา${inThai(m.lang)}ยังไม่เผยแพร่: ${m.missingFile} เป็นฉบับร่างหรือลงวันที่ในอนาคต ทำให้สร้างเว็บไซต์ไม่ได้ เผยแพร่ทั้งสองภาษาพร้อมกัน หรือใส่ "awaitingTranslation: true" ในไฟล์นี้`,
           ),
         ),
       );
@@ -633,7 +637,7 @@ function bodyLinks(entry: Entry, pages: Pages, problems: Problem[]): void {
       add(
         say(
           `link ${href} leads nowhere on this site: fix the address`,
-          `ลิงก์ ${href} ไม่มีหน้านี้ในเว็บไซต์: แก้ที่อยู่ลิงก์`,
+          `ลิงก์ ${href} ชี้ไปยังหน้าที่ไม่มีในเว็บไซต์: แก้ที่อยู่ลิงก์`,
         ),
         line,
       );
@@ -641,7 +645,7 @@ function bodyLinks(entry: Entry, pages: Pages, problems: Problem[]): void {
       add(
         say(
           `link ${href} leads to the ${target} site: link to the ${entry.lang} page instead`,
-          `ลิงก์ ${href} ไปยังหน้าภาษา ${target}: ลิงก์ไปยังหน้าภาษา ${entry.lang} แทน`,
+          `ลิงก์ ${href} ไปยังหน้าภาษา${inThai(target)}: ลิงก์ไปยังหน้าภาษา${inThai(entry.lang)}แทน`,
         ),
         line,
       );
