@@ -177,7 +177,7 @@ function readEntry(
     report(
       say(
         `YAML syntax error: ${reason}; check quotes, colons and indentation`,
-        'ส่วนหัวเขียนผิดรูปแบบ YAML: ตรวจเครื่องหมายคำพูด โคลอน และการย่อหน้า',
+        `ส่วนหัวเขียนผิดรูปแบบ YAML (${reason}): ตรวจเครื่องหมายคำพูด โคลอน และการย่อหน้า`,
       ),
       at,
       field,

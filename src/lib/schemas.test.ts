@@ -68,7 +68,7 @@ describe('news front matter', () => {
 
   it('asks for a missing title in both languages', () => {
     expect(problems({ ...story, title: undefined })).toEqual([
-      'title: required: add this field / ต้องมีช่องนี้: เพิ่มช่องนี้',
+      'title: required: add this field / ยังไม่มีช่องนี้: เพิ่มช่องนี้ในส่วนหัว',
     ]);
   });
 });

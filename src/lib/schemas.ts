@@ -16,7 +16,7 @@ function text(limits: { min?: number; max?: number; why?: [string, string] } = {
     .string({
       error: (issue) =>
         issue.input === undefined
-          ? say('required: add this field', 'ต้องมีช่องนี้: เพิ่มช่องนี้')
+          ? say('required: add this field', 'ยังไม่มีช่องนี้: เพิ่มช่องนี้ในส่วนหัว')
           : say('must be text', 'ต้องเป็นข้อความ'),
     })
     .trim()
