@@ -291,6 +291,25 @@ describe('npm run check', () => {
     ]);
   });
 
+  it('checks a body whose front matter has an error too, so one run lists both', () => {
+    const report = check((p) => {
+      replace(p(newsEn), /^title:/m, 'titel:');
+      replace(
+        p(newsEn),
+        'On 23 February',
+        '![](../../media/launch/hall.jpg)\n\nSee [the plan](/en/no-such-page/). On 23 February',
+      );
+    });
+    const en = errors(report).filter((l) => l.startsWith('content/news/en/smart-gender-launch.md'));
+    expect(en).toContainEqual(expect.stringMatching(/error: titel: unknown field/));
+    expect(en).toContainEqual(
+      expect.stringMatching(/error: image \.\.\/\.\.\/media\/launch\/hall\.jpg has no alt text/),
+    );
+    expect(en).toContainEqual(
+      expect.stringMatching(/error: link \/en\/no-such-page\/ leads nowhere on this site/),
+    );
+  });
+
   it('reports every problem in one run, not just the first', () => {
     const report = check((p) => {
       replace(p(newsEn), /^title:/m, 'titel:');

@@ -549,9 +549,13 @@ function bodyPhotoProblems(src: string, { alt, alone }: { alt: string; alone: bo
   return found;
 }
 
-/** A story's photos must exist where its front matter or body says, and be neither huge nor small. */
-function photos(entry: Entry, contentDir: string, problems: Problem[]): void {
+/**
+ * A story's photos must exist where its front matter or body says, and be neither huge nor
+ * small. `bodyOnly`: the body's alone, for an entry whose front matter has errors of its own.
+ */
+function photos(entry: Entry, contentDir: string, problems: Problem[], bodyOnly = false): void {
   for (const { field, src, line, body } of photosOf(entry)) {
+    if (bodyOnly && !body) continue;
     const report = (severity: Severity, message: string) =>
       problems.push(problem(entry, severity, message, field && `${field}.src`, line));
     if (body) {
@@ -684,14 +688,18 @@ export function checkRules(entries: readonly Entry[], options: RuleOptions): Pro
   outdated(pages, options, problems);
 
   for (const entry of entries) {
-    if (!entry.valid) continue;
+    // The body is checked whatever state the front matter is in: every problem in one run.
+    photosAsText(entry, problems);
+    bodyLinks(entry, pages, problems);
+    if (!entry.valid) {
+      photos(entry, options.contentDir, problems, true);
+      continue;
+    }
     ownRules(entry, pages, options.now, problems);
     translationChecked(entry, options.now, problems);
     placeholders(entry, problems);
     policySettings(entry, options.settings, problems);
     photos(entry, options.contentDir, problems);
-    photosAsText(entry, problems);
-    bodyLinks(entry, pages, problems);
   }
   return problems;
 }
