@@ -289,6 +289,13 @@ describe('npm run check', () => {
         /^content\/news\/th\/smart-gender-launch\.md:4: error: date: 2567 is a Buddhist Era year/,
       ),
     ]);
+    // A draft flag that is not true or false is the file's own error too, not a draft.
+    const flag = check((p) => replace(p(newsEn), /^venue:/m, 'draft: no\nvenue:'));
+    expect(errors(flag)).toEqual([
+      expect.stringMatching(
+        /^content\/news\/en\/smart-gender-launch\.md:\d+: error: draft: must be true or false/,
+      ),
+    ]);
   });
 
   it('checks a body whose front matter has an error too, so one run lists both', () => {

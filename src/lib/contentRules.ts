@@ -74,7 +74,7 @@ function collectSlugs(
  * names what to fix, so its twin and the entries naming it are not blamed as well.
  */
 function publishedNow(e: Entry, now: Date): boolean {
-  if (!e.valid) return !e.data.draft;
+  if (!e.valid) return e.data.draft !== true;
   return isPublished(
     { draft: e.data.draft === true, date: textIn(e.data.date), published: textIn(e.data.published) },
     e.collection,
