@@ -93,7 +93,6 @@ function field(name: string, p: Property, required: boolean, relation: Collectio
         'ใช้ปี ค.ศ. เช่น 2024 ไม่ใช่ 2567 / a Christian Era year, like 2024, not 2567',
       ],
       i18n: 'duplicate',
-      ...(fieldHints[name] && { hint: fieldHints[name] }),
     };
   }
   if (p.type === 'boolean')
@@ -178,8 +177,12 @@ const jsonOf = (collection: CollectionName) =>
 
 /** Each collection's fields, in the schema's order, then the text. */
 export function cmsFields(collection: CollectionName): CmsField[] {
+  const hints = fieldHints[collection] ?? {};
   return [
-    ...fieldsOf(jsonOf(collection), references[collection]),
+    ...fieldsOf(jsonOf(collection), references[collection]).map((f) => {
+      const hint = hints[f.name];
+      return hint ? { ...f, hint } : f;
+    }),
     {
       name: 'body',
       label: label(fieldLabels.body ?? ['', '']),

@@ -34,16 +34,18 @@ export const fieldLabels: Record<string, [th: string, en: string]> = {
 };
 
 /**
- * What a field's hint says under it in the form, in Thai then English, where its label cannot
- * say enough.
+ * What a field's hint says under it in the form, by collection, in Thai then English, where
+ * its label cannot say enough. Only news waits for its date (src/lib/publishing.ts).
  */
-export const fieldHints: Record<string, string> = {
-  date:
-    'ข่าวที่ลงวันที่ในอนาคตจะรอเผยแพร่จนถึงวันนั้น เว้นแต่ใส่วันเวลาที่เผยแพร่ด้านล่าง / ' +
-    'A story dated in the future waits for that date, unless Published (below) is set',
-  published:
-    'ใส่เมื่อข่าวประกาศงานที่จะจัดขึ้น เพื่อเผยแพร่ตั้งแต่เวลานี้ / ' +
-    'Set it when the story announces an event still to come, to publish it from this time',
+export const fieldHints: Partial<Record<string, Record<string, string>>> = {
+  news: {
+    date:
+      'ข่าวที่ลงวันที่ในอนาคตจะรอเผยแพร่จนถึงวันนั้น เว้นแต่ใส่วันเวลาที่เผยแพร่ด้านล่าง / ' +
+      'A story dated in the future waits for that date, unless Published (below) is set',
+    published:
+      'ใส่เมื่อข่าวประกาศงานที่จะจัดขึ้น เพื่อเผยแพร่ตั้งแต่เวลานี้ / ' +
+      'Set it when the story announces an event still to come, to publish it from this time',
+  },
 };
 
 /**
