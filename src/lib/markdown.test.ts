@@ -142,6 +142,10 @@ describe('markdownBlocks', () => {
     expect(bodyImages('ก\n\n![ห้องประชุม](../../media/launch/ห้องประชุม.jpg)').map(({ src }) => src)).toEqual([
       '../../media/launch/ห้องประชุม.jpg',
     ]);
+    // A "%20" that is part of a file's own name stays.
+    expect(bodyImages('ก\n\n![ภาพ](../../media/IMG%201234.jpg)').map(({ src }) => src)).toEqual([
+      '../../media/IMG%201234.jpg',
+    ]);
   });
 
   it('finds the photos Markdown would show as text, with a space in their path', () => {
@@ -152,13 +156,20 @@ describe('markdownBlocks', () => {
       '',
       '![ภาพ](../../media/walk/hall.jpg "ในห้องประชุม")',
       '',
+      '![ภาพ](../../media/walk/hall.jpg "นายกเทศมนตรี (กลาง) มอบรางวัล")',
+      '',
+      'In a sentence, `![code](a b.jpg)` is code.',
+      '',
       '```',
       '![code](a b.jpg)',
       '```',
     ].join('\n');
     expect(imagesShownAsText(body)).toEqual([{ src: '../../media/walk/รูป งาน.jpg', line: 2 }]);
     // Markdown itself makes no image of it: the page would show the text.
-    expect(bodyImages(body).map(({ src }) => src)).toEqual(['../../media/walk/hall.jpg']);
+    expect(bodyImages(body).map(({ src }) => src)).toEqual([
+      '../../media/walk/hall.jpg',
+      '../../media/walk/hall.jpg',
+    ]);
   });
 });
 

@@ -123,12 +123,15 @@ type Token = ReturnType<typeof md.parse>[number];
  * found by the name on disk.
  */
 function srcOf(image: Token): string {
-  const src = String(image.attrGet('src') ?? '');
-  try {
-    return decodeURI(src);
-  } catch {
-    return src;
-  }
+  // Only the letters Markdown encoded (bytes from 0x80, UTF-8): a `%20` written in a file's
+  // name (`IMG%201234.jpg`, as some downloads are named) stays as it is.
+  return String(image.attrGet('src') ?? '').replace(/(%[89a-f][0-9a-f])+/gi, (bytes) => {
+    try {
+      return decodeURIComponent(bytes);
+    } catch {
+      return bytes;
+    }
+  });
 }
 
 /** An image's title (`![alt](path "title")`), which a figure shows as its caption. */
@@ -155,21 +158,22 @@ export interface BodyImage extends BodyPhoto {
 
 /**
  * Images a body means to show that Markdown shows as text instead: a path with a space in it
- * (`![ภาพ](../../media/รูป งาน.jpg)`), which Markdown does not read as a path. A title after
- * the path (`"…"`) is no space in it. Lines inside fenced code are passed over.
+ * (`![ภาพ](../../media/รูป งาน.jpg)`), which Markdown does not read as a path. Found in the
+ * text Markdown left once it had made its images (so code, and a caption with brackets in
+ * it, are no mistake), with the line of their paragraph.
  * @example imagesShownAsText('ก\n\n![ภาพ](../../media/รูป งาน.jpg)') // [{ src: '../../media/รูป งาน.jpg', line: 2 }]
  */
 export function imagesShownAsText(source: string): { src: string; line: number }[] {
   if (!source.includes('![')) return [];
   const found: { src: string; line: number }[] = [];
-  let fenced = false;
-  for (const [line, text] of source.split('\n').entries()) {
-    if (/^\s*(```|~~~)/.test(text)) fenced = !fenced;
-    if (fenced) continue;
-    for (const [, path = ''] of text.matchAll(/!\[[^\]]*\]\(([^)]*)\)/g)) {
-      const src = path.trim();
-      if (src.startsWith('<') || /^\S*(\s+("[^"]*"|'[^']*'))?$/.test(src)) continue;
-      found.push({ src, line });
+  for (const token of md.parse(source, {})) {
+    if (token.type !== 'inline') continue;
+    const text = (token.children ?? [])
+      .filter((child) => child.type === 'text')
+      .map((child) => child.content)
+      .join('');
+    for (const [, path = ''] of text.matchAll(/!\[[^\]]*\]\(([^)\n]*)/g)) {
+      found.push({ src: path.trim(), line: token.map?.[0] ?? 0 });
     }
   }
   return found;
