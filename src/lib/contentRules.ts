@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { imageSize } from 'image-size';
 import { dirname, join, relative } from 'node:path';
 import MarkdownIt from 'markdown-it';
@@ -462,17 +462,37 @@ export const narrowestCover = 1200;
 /** The kinds of image file the build makes photos from (`image-size`'s names for them). */
 const photoTypes = new Set(['jpg', 'png', 'webp', 'avif', 'tiff']);
 
+/** How much of a photo file its kind and size are read from: headers come first. */
+const headerBytes = 512 * 1024;
+const headers = new Map<string, { type: string; width: number } | undefined>();
+
 /**
- * An image file's kind and width, read from its contents (not its name); undefined if they
- * are not an image at all.
+ * An image file's kind and width, read from its contents (not its name), once per file;
+ * undefined if they are not an image at all. The first half megabyte holds them (after any
+ * camera metadata); a file whose header lies further in is read whole.
  */
 function photoHeader(file: string): { type: string; width: number } | undefined {
+  if (headers.has(file)) return headers.get(file);
+  const read = (bytes: Buffer) => {
+    try {
+      const { type = '', width } = imageSize(bytes);
+      return { type, width };
+    } catch {
+      return undefined;
+    }
+  };
+  const start = Buffer.alloc(headerBytes);
+  const fd = openSync(file, 'r');
+  let length: number;
   try {
-    const { type = '', width } = imageSize(readFileSync(file));
-    return { type, width };
-  } catch {
-    return undefined;
+    length = readSync(fd, start, 0, headerBytes, 0);
+  } finally {
+    closeSync(fd);
   }
+  const found =
+    read(start.subarray(0, length)) ?? (length === headerBytes ? read(readFileSync(file)) : undefined);
+  headers.set(file, found);
+  return found;
 }
 
 /** A photo an entry names: in a front-matter field (`cover`, `gallery.0`, …) or in its body. */
@@ -573,14 +593,6 @@ function photos(entry: Entry, contentDir: string, problems: Problem[], bodyOnly 
           `ไม่มีไฟล์รูป ${src} (หาที่ ${shown}): วางรูปไว้ใน content/media/ แล้วใส่ที่อยู่จากไฟล์นี้ เช่น ../../media/launch/cover.jpg`,
         ),
       );
-    } else if (statSync(file).size > largestPhoto) {
-      report(
-        'warning',
-        say(
-          `image ${src} is over 10 MB: export it at about 2,400 px wide; the site makes every smaller size itself`,
-          `รูป ${src} ใหญ่เกิน 10 MB: ย่อให้กว้างประมาณ 2,400 พิกเซล เว็บไซต์จะสร้างขนาดอื่น ๆ เอง`,
-        ),
-      );
     } else if (!photoTypes.has(photoHeader(file)?.type ?? '')) {
       // The build could not make photos of it, and would stop: a phone's HEIC photo renamed
       // .jpg, a file cut short by a copy.
@@ -589,6 +601,14 @@ function photos(entry: Entry, contentDir: string, problems: Problem[], bodyOnly 
         say(
           `image ${src} is not a JPEG, PNG, WebP, AVIF or TIFF photo inside, whatever its name says (a phone's HEIC photo renamed .jpg is one): open it in a photo editor and export it as JPEG`,
           `ไฟล์รูป ${src} ไม่ใช่รูป JPEG, PNG, WebP, AVIF หรือ TIFF จริง แม้ชื่อไฟล์จะเป็นเช่นนั้น (เช่น รูป HEIC จากโทรศัพท์ที่เปลี่ยนชื่อเป็น .jpg): เปิดด้วยโปรแกรมแต่งรูปแล้วบันทึกเป็น JPEG`,
+        ),
+      );
+    } else if (statSync(file).size > largestPhoto) {
+      report(
+        'warning',
+        say(
+          `image ${src} is over 10 MB: export it at about 2,400 px wide; the site makes every smaller size itself`,
+          `รูป ${src} ใหญ่เกิน 10 MB: ย่อให้กว้างประมาณ 2,400 พิกเซล เว็บไซต์จะสร้างขนาดอื่น ๆ เอง`,
         ),
       );
     } else if (field === 'cover') {
