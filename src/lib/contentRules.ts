@@ -192,7 +192,7 @@ function twins(
   return pages;
 }
 
-/** When a valid translation was last found still matching its source, if it says so (`translationChecked`). */
+/** When a valid entry says it was last found still matching its source (`translationChecked`). */
 function checkedAt(entry: Entry): number | undefined {
   const checked = textIn(entry.data.translationChecked);
   return entry.valid && checked ? Date.parse(checked) : undefined;
@@ -209,9 +209,10 @@ export interface StaleTranslation {
 /**
  * The translations among one collection's paired `pages` that may be outdated. The source
  * language is the default one: a translation (a page in its own language, not one waiting
- * for its translation) last changed, or last found still matching (`translationChecked`),
- * before its source changed, by more than a minute, may be outdated. `npm run check` warns
- * of each, and `npm run translations` marks them.
+ * for its translation) last changed before its source, by more than a minute, may be
+ * outdated. `npm run check` warns of each, and `npm run translations` marks them. A
+ * translator who finds one still matching records it (`translationChecked`): that is a change
+ * to the file, which is what makes it current.
  */
 export function staleTranslations(
   pages: readonly LocalizedPage<Pairable>[],
@@ -228,9 +229,7 @@ export function staleTranslations(
     if (!source || page.lang === defaultLang || page.contentLang !== page.lang) continue;
     const translation = page.entry.entry;
     const sourceAt = changedAt(source.path);
-    const translationAt = new Date(
-      Math.max(changedAt(translation.path).getTime(), checkedAt(translation) ?? -Infinity),
-    );
+    const translationAt = changedAt(translation.path);
     if (mayBeOutdated(sourceAt, translationAt)) stale.push({ source, translation, sourceAt, translationAt });
   }
   return stale;
@@ -262,8 +261,7 @@ function outdated(pages: Pages, { changedAt, now }: RuleOptions, problems: Probl
 
 /**
  * `translationChecked` belongs on a translation, and says when it was last found matching:
- * on the source it means nothing, and a time still to come would hide every change to the
- * source until then.
+ * on the source it means nothing, and a time still to come is a slip (a year, a clock).
  */
 function translationChecked(entry: Entry, now: Date, problems: Problem[]): void {
   const checked = checkedAt(entry);
@@ -284,10 +282,10 @@ function translationChecked(entry: Entry, now: Date, problems: Problem[]): void 
     problems.push(
       problem(
         entry,
-        'error',
+        'warning',
         say(
-          `is later than now (${bangkokIso(now)}): write when the translation was checked, which hides from the translation report only the changes to the source made before it`,
-          `เป็นเวลาในอนาคต (ตอนนี้คือ ${bangkokIso(now)}): ใส่เวลาที่ตรวจคำแปล ซึ่งจะซ่อนจากรายงานคำแปลเฉพาะการแก้ไขต้นฉบับก่อนเวลานั้น`,
+          `is later than now (${bangkokIso(now)}): write the time the translation was checked`,
+          `เป็นเวลาในอนาคต (ตอนนี้คือ ${bangkokIso(now)}): ใส่เวลาที่ตรวจคำแปล`,
         ),
         'translationChecked',
       ),

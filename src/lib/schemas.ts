@@ -108,9 +108,10 @@ const common = {
    */
   awaitingTranslation: flag.default(false),
   /**
-   * On a translation: when a translator last found it still matching its source. A change to
-   * the source after that makes it "may be outdated" again (`npm run check`); one before it,
-   * such as a typo fixed in the Thai, does not.
+   * On a translation: when a translator last found it still matching its source. Writing it is
+   * the change that makes the translation current for `npm run check` (which compares when
+   * each file last changed) after a change to the source that needed none in the translation,
+   * such as a typo fixed in the Thai; the value records when.
    */
   translationChecked: dateTime.optional(),
 };
