@@ -153,7 +153,9 @@ test.describe('Thai search', () => {
     for (const word of absent) {
       const titles = await search(page, word);
       await expect(titles, `"${word}" returned pages`).toHaveCount(0);
-      await expect(page.getByRole('status')).toHaveText(`ไม่พบข่าวหรือข้อมูลโครงการที่มีคำว่า “${word}”`);
+      await expect(page.getByRole('status')).toHaveText(
+        `ไม่พบคำว่า “${word}” ในข่าว ข้อมูลโครงการ หรือเรื่องราวที่เกี่ยวข้อง`,
+      );
     }
   });
 
@@ -163,7 +165,9 @@ test.describe('Thai search', () => {
     async ({ readerPage: page }) => {
       await page.goto(at('/search/'));
       await search(page, 'equality');
-      await expect(page.getByRole('status')).toHaveText('ไม่พบข่าวหรือข้อมูลโครงการที่มีคำว่า “equality”');
+      await expect(page.getByRole('status')).toHaveText(
+        'ไม่พบคำว่า “equality” ในข่าว ข้อมูลโครงการ หรือเรื่องราวที่เกี่ยวข้อง',
+      );
       // And the ways to browse instead: the news list and the site map.
       const main = page.getByRole('main');
       await expect(main.getByRole('link', { name: 'ข่าว', exact: true })).toHaveAttribute(
@@ -212,7 +216,9 @@ test.describe('English search', () => {
     await page.goto(at('/en/search/'));
     for (const word of ['durian', 'bangkok', 'football']) {
       await expect(await search(page, word)).toHaveCount(0);
-      await expect(page.getByRole('status')).toHaveText(`No news or programme page contains “${word}”`);
+      await expect(page.getByRole('status')).toHaveText(
+        `“${word}” is not in the news, the programme or the related stories`,
+      );
     }
   });
 });

@@ -79,7 +79,7 @@ export default {
   'search.loading': 'Searching…',
   'search.results': '{n} pages contain “{q}”',
   'search.resultsOne': '1 page contains “{q}”',
-  'search.none': 'No news or programme page contains “{q}”',
+  'search.none': '“{q}” is not in the news, the programme or the related stories',
   'search.tryOther': 'Search for “{q}” in the {lang} pages',
   'search.unavailable':
     'Search is unavailable: the search index could not be loaded. Reload this page, or browse the news list instead.',
