@@ -97,13 +97,18 @@ describe('_headers parsing', () => {
 describe('docs/deploy.md', () => {
   it('documents the exact headers the build ships, so hand-configured hosts match', async () => {
     const { readFileSync } = await import('node:fs');
-    const { securityHeaders, immutable, revalidate } = await import('./headers.ts');
+    const { securityHeaders, securityHeadersAt, immutable, revalidate } = await import('./headers.ts');
     const doc = readFileSync('docs/deploy.md', 'utf8');
     for (const [name, value] of Object.entries(securityHeaders)) {
       expect(doc, name).toMatch(
         new RegExp(`\\| \`${name}\` +\\| \`${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\` +\\|`),
       );
     }
+    // Under a base path, the one header that differs, as the build sends it.
+    const underFolder = securityHeadersAt('/smart-gender/')['Strict-Transport-Security'];
+    expect(doc).toContain(
+      `Under a \`BASE_PATH\` other than \`/\`, send\n\`Strict-Transport-Security\` as \`${String(underFolder)}\``,
+    );
     expect(doc).toContain(immutable);
     expect(doc).toContain(revalidate);
   });
