@@ -46,5 +46,7 @@ describe('unclosedQuoteLine', () => {
     expect(unclosedQuoteLine(front, '"')).toBeUndefined();
     expect(unclosedQuoteLine(front, "'")).toBeUndefined();
     expect(unclosedQuoteLine(`${front}\nmunicipality: "Khon Kaen`, '"')).toBe(7);
+    // Quotes in a block of text are text: the mistake is the field after it.
+    expect(unclosedQuoteLine('summary: >\n  He said: "hi\ntitle: "X\nvenue: Y', '"')).toBe(4);
   });
 });

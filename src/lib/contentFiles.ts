@@ -103,10 +103,18 @@ export function unclosedQuoteLine(frontMatter: string, quote: '"' | "'"): number
     return -1;
   };
   let opened: number | undefined;
+  // The indented lines of a block of text (`summary: >`, `body: |`) are text, quotes and all.
+  let inBlock = false;
   for (const [i, line] of frontMatter.split('\n').entries()) {
+    if (inBlock && (/^\s/.test(line) || line === '')) continue;
+    inBlock = false;
     if (opened !== undefined) {
       if (/^\S/.test(line)) return opened;
       if (closing(line, 0) >= 0) opened = undefined;
+      continue;
+    }
+    if (/:\s*[|>][-+1-9]*\s*(#.*)?$/.test(line)) {
+      inBlock = true;
       continue;
     }
     const start = opening.exec(line);
