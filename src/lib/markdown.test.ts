@@ -142,10 +142,14 @@ describe('markdownBlocks', () => {
     expect(bodyImages('ก\n\n![ห้องประชุม](../../media/launch/ห้องประชุม.jpg)').map(({ src }) => src)).toEqual([
       '../../media/launch/ห้องประชุม.jpg',
     ]);
-    // A "%20" that is part of a file's own name stays.
-    expect(bodyImages('ก\n\n![ภาพ](../../media/IMG%201234.jpg)').map(({ src }) => src)).toEqual([
-      '../../media/IMG%201234.jpg',
-    ]);
+    // A "%20" that is part of a file's own name stays, and what Markdown would encode in a
+    // path written in <…> (a space, brackets) is kept as written.
+    const paths = ['../../media/IMG%201234.jpg', '../../media/รูป งาน.jpg', '../../media/hall[1].jpg'];
+    const written = ['IMG%201234.jpg', '<../../media/รูป งาน.jpg>', '<../../media/hall[1].jpg>'];
+    const body = written.map((p) => `![ภาพ](${p.startsWith('<') ? p : `../../media/${p}`})`).join('\n\n');
+    expect(bodyImages(body).map(({ src }) => src)).toEqual(paths);
+    // The page's figures name the same files.
+    expect(markdownBlocks(body).map((b) => ('photo' in b ? b.photo.src : b.html))).toEqual(paths);
   });
 
   it('finds the photos Markdown would show as text, with a space in their path', () => {
@@ -165,6 +169,13 @@ describe('markdownBlocks', () => {
       '```',
     ].join('\n');
     expect(imagesShownAsText(body)).toEqual([{ src: '../../media/walk/รูป งาน.jpg', line: 2 }]);
+    // On its own line within a paragraph, with brackets in its alt text, and in a table.
+    expect(imagesShownAsText('ก\nข\n![ภาพ [1]](../../media/รูป งาน.jpg)')).toEqual([
+      { src: '../../media/รูป งาน.jpg', line: 2 },
+    ]);
+    expect(imagesShownAsText('ก\n\n| a |\n| - |\n| ![ภาพ](../../media/รูป งาน.jpg) |')).toEqual([
+      { src: '../../media/รูป งาน.jpg', line: 4 },
+    ]);
     // Markdown itself makes no image of it: the page would show the text.
     expect(bodyImages(body).map(({ src }) => src)).toEqual([
       '../../media/walk/hall.jpg',

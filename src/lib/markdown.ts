@@ -11,6 +11,15 @@ import { assetPath, siteBase } from './urls.ts';
  */
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
+/**
+ * The same parser, keeping every path as written, for photos: an image's path names a file,
+ * which the renderer percent-encodes for an address (a Thai file name, a space inside `<…>`)
+ * and which must be found on disk by its own name, `%20` and all where the name has one.
+ * Its tokens stand where the renderer's do, as only the paths differ.
+ */
+const asWritten = new MarkdownIt({ html: false, linkify: true, typographer: false });
+asWritten.normalizeLink = (url) => url;
+
 const allowedTags = [
   'p',
   'br',
@@ -117,22 +126,8 @@ export type BodyBlock = { html: string } | { photo: BodyPhoto };
 
 type Token = ReturnType<typeof md.parse>[number];
 
-/**
- * An image's path as written, a file's name: Markdown percent-encodes the letters it keeps
- * out of addresses (a Thai file name, `รูปงาน.jpg`, becomes `%E0%B8%A3…`), and the file is
- * found by the name on disk.
- */
-function srcOf(image: Token): string {
-  // Only the letters Markdown encoded (bytes from 0x80, UTF-8): a `%20` written in a file's
-  // name (`IMG%201234.jpg`, as some downloads are named) stays as it is.
-  return String(image.attrGet('src') ?? '').replace(/(%[89a-f][0-9a-f])+/gi, (bytes) => {
-    try {
-      return decodeURIComponent(bytes);
-    } catch {
-      return bytes;
-    }
-  });
-}
+/** An image's path, as written where the tokens come from `asWritten`. */
+const srcOf = (image: Token) => String(image.attrGet('src') ?? '');
 
 /** An image's title (`![alt](path "title")`), which a figure shows as its caption. */
 const titleOf = (image: Token) => String(image.attrGet('title') ?? '') || undefined;
@@ -166,14 +161,20 @@ export interface BodyImage extends BodyPhoto {
 export function imagesShownAsText(source: string): { src: string; line: number }[] {
   if (!source.includes('![')) return [];
   const found: { src: string; line: number }[] = [];
-  for (const token of md.parse(source, {})) {
+  // A table cell's text has no line of its own: its row's stands for it.
+  let line = 0;
+  for (const token of asWritten.parse(source, {})) {
+    line = token.map?.[0] ?? line;
     if (token.type !== 'inline') continue;
     const text = (token.children ?? [])
       .filter((child) => child.type === 'text')
       .map((child) => child.content)
       .join('');
-    for (const [, path = ''] of text.matchAll(/!\[[^\]]*\]\(([^)\n]*)/g)) {
-      found.push({ src: path.trim(), line: token.map?.[0] ?? 0 });
+    // The alt text may hold brackets of its own ("ภาพ [1]").
+    for (const [whole, path = ''] of text.matchAll(/!\[(?:[^[\]]|\[[^\]]*\])*\]\(([^)\n]*)/g)) {
+      const at = token.content.indexOf(whole);
+      const below = at < 0 ? 0 : token.content.slice(0, at).split('\n').length - 1;
+      found.push({ src: path.trim(), line: line + below });
     }
   }
   return found;
@@ -183,7 +184,7 @@ export function imagesShownAsText(source: string): { src: string; line: number }
 export function bodyImages(source: string): BodyImage[] {
   // Every Markdown image starts with "![": most stories have none, and need no parse.
   if (!source.includes('![')) return [];
-  const tokens = md.parse(source, {});
+  const tokens = asWritten.parse(source, {});
   const images: BodyImage[] = [];
   tokens.forEach((token, i) => {
     if (token.type !== 'inline') return;
@@ -217,6 +218,8 @@ export function markdownBlocks(
 ): BodyBlock[] {
   const env = {};
   const tokens = md.parse(source, env);
+  // The photos' paths as written, from the same blocks (see `asWritten`).
+  const written = asWritten.parse(source, {});
   const blocks: BodyBlock[] = [];
   let run: Token[] = [];
   const flush = () => {
@@ -228,7 +231,7 @@ export function markdownBlocks(
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    const photo = lonePhoto(token, tokens[i + 1], tokens[i + 2]);
+    const photo = lonePhoto(written[i], written[i + 1], written[i + 2]);
     if (photo) {
       flush();
       blocks.push({ photo });
