@@ -519,6 +519,15 @@ describe('npm run check', () => {
       withCover('cover:\n  src: ../../media/launch/cover.jpg\n  alt: Young people at the launch')(p);
       writeFileSync(p('content/media/launch/cover.jpg'), aPhoto.subarray(0, 2));
     });
+    // A folder named like one is none either, and stops nothing but itself.
+    const folder = check((p) => {
+      withCover('cover:\n  src: ../../media/launch/cover.jpg\n  alt: Young people at the launch')(p);
+      rmSync(p('content/media/launch/cover.jpg'));
+      mkdirSync(p('content/media/launch/cover.jpg'));
+    });
+    expect(errors(folder)).toEqual([
+      expect.stringMatching(/cover\.src: image .* is not a JPEG, PNG, WebP, AVIF or TIFF photo inside/),
+    ]);
     expect(errors(notPhoto)).toEqual([
       expect.stringMatching(
         /^content\/news\/en\/smart-gender-launch\.md:\d+: error: cover\.src: image \.\.\/\.\.\/media\/launch\/cover\.jpg is not a JPEG, PNG, WebP, AVIF or TIFF photo inside/,

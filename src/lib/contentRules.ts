@@ -479,16 +479,22 @@ function photoHeader(file: string): { type: string; width: number } | undefined 
       return undefined;
     }
   };
-  const start = Buffer.alloc(headerBytes);
-  const fd = openSync(file, 'r');
-  let length: number;
+  let found: { type: string; width: number } | undefined;
   try {
-    length = readSync(fd, start, 0, headerBytes, 0);
-  } finally {
-    closeSync(fd);
+    const start = Buffer.alloc(headerBytes);
+    const fd = openSync(file, 'r');
+    let length: number;
+    try {
+      length = readSync(fd, start, 0, headerBytes, 0);
+    } finally {
+      closeSync(fd);
+    }
+    found =
+      read(start.subarray(0, length)) ?? (length === headerBytes ? read(readFileSync(file)) : undefined);
+  } catch {
+    // A folder named like a photo, a file that cannot be read: not a photo either.
+    found = undefined;
   }
-  const found =
-    read(start.subarray(0, length)) ?? (length === headerBytes ? read(readFileSync(file)) : undefined);
   headers.set(file, found);
   return found;
 }
