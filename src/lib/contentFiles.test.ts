@@ -48,5 +48,11 @@ describe('unclosedQuoteLine', () => {
     expect(unclosedQuoteLine(`${front}\nmunicipality: "Khon Kaen`, '"')).toBe(7);
     // Quotes in a block of text are text: the mistake is the field after it.
     expect(unclosedQuoteLine('summary: >\n  He said: "hi\ntitle: "X\nvenue: Y', '"')).toBe(4);
+    // A block ends where a line is no further in than its field's name.
+    expect(
+      unclosedQuoteLine('gallery:\n  - caption: >\n      He said "hi\n    src: "a.jpg\n  - src: b.jpg', '"'),
+    ).toBe(5);
+    // A quoted value that ends in ": |" opens no block.
+    expect(unclosedQuoteLine('title: "Ratio: |\nvenue: Y', '"')).toBe(2);
   });
 });

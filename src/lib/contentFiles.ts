@@ -103,18 +103,20 @@ export function unclosedQuoteLine(frontMatter: string, quote: '"' | "'"): number
     return -1;
   };
   let opened: number | undefined;
-  // The indented lines of a block of text (`summary: >`, `body: |`) are text, quotes and all.
-  let inBlock = false;
+  // The lines of a block of text (`summary: >`, `- caption: |`) are text, quotes and all: those
+  // indented further than its field's name, and blank ones.
+  let block: number | undefined;
   for (const [i, line] of frontMatter.split('\n').entries()) {
-    if (inBlock && (/^\s/.test(line) || line === '')) continue;
-    inBlock = false;
+    if (block !== undefined && (line.trim() === '' || line.search(/\S/) > block)) continue;
+    block = undefined;
     if (opened !== undefined) {
       if (/^\S/.test(line)) return opened;
       if (closing(line, 0) >= 0) opened = undefined;
       continue;
     }
-    if (/:\s*[|>][-+1-9]*\s*(#.*)?$/.test(line)) {
-      inBlock = true;
+    const blockStart = /^(\s*(?:-\s+)?)[^\s:#"'][^:#"']*:\s*[|>][-+1-9]*\s*(#.*)?$/.exec(line);
+    if (blockStart) {
+      block = blockStart[1]?.length ?? 0;
       continue;
     }
     const start = opening.exec(line);
