@@ -442,6 +442,16 @@ async function zoomedFunctionProblems(page: Page): Promise<string[]> {
 
 const labelled = (check: string, problems: string[]) => problems.map((p) => `${check}: ${p}`);
 
+/** The page's layout problems under `css`, applied as a reader's own stylesheet would be, then taken off. */
+function layoutWith(page: Page, css: string): Promise<string[]> {
+  return page.evaluate((css) => {
+    window.wcag!.spaceText(css);
+    const found = window.wcag!.layoutProblems();
+    window.wcag!.spaceText(undefined);
+    return found;
+  }, css);
+}
+
 /** Every check on one page, as "check: problem" lines. */
 async function wcagProblems(page: Page, path: string, status: number): Promise<string[]> {
   const desktop = page.viewportSize()!;
@@ -454,13 +464,7 @@ async function wcagProblems(page: Page, path: string, status: number): Promise<s
     const targets = await page.evaluate(() => window.wcag!.smallTargets());
     problems.push(...labelled(`target size (2.5.8) at ${desktop.width} px`, targets));
     problems.push(...labelled('focus (2.4.7, 2.4.11)', await focusProblems(page)));
-    const spaced = await page.evaluate((css) => {
-      window.wcag!.spaceText(css);
-      const found = window.wcag!.layoutProblems();
-      window.wcag!.spaceText(undefined);
-      return found;
-    }, textSpacing);
-    problems.push(...labelled('text spacing (1.4.12)', spaced));
+    problems.push(...labelled('text spacing (1.4.12)', await layoutWith(page, textSpacing)));
     for (const { check, width, height } of zoomed) {
       await page.setViewportSize({ width, height });
       const found = await zoomedProblems(page, desktopTexts);
@@ -468,12 +472,7 @@ async function wcagProblems(page: Page, path: string, status: number): Promise<s
       problems.push(...labelled(`target size (2.5.8) at ${width} px`, found.targets));
     }
     await page.setViewportSize(phone);
-    const enlarged = await page.evaluate((css) => {
-      window.wcag!.spaceText(css);
-      const found = window.wcag!.layoutProblems();
-      window.wcag!.spaceText(undefined);
-      return found;
-    }, largeText);
+    const enlarged = await layoutWith(page, largeText);
     problems.push(...labelled(`text at 200 % at ${phone.width} px (1.4.4)`, enlarged.filter(sideways)));
     // Last: it leaves the page (a search, the language switch).
     problems.push(...labelled('200 % zoom (1.4.4)', await zoomedFunctionProblems(page)));
