@@ -48,6 +48,15 @@ function addDraft(dir: string) {
   for (const lang of langs) writeFileSync(join(dir, 'news', lang, 'secret-draft.md'), draft(lang));
 }
 
+/** A story dated ahead, which waits for its date (`npm run dev` shows it, marked). */
+function addScheduled(dir: string) {
+  for (const lang of langs)
+    writeFileSync(
+      join(dir, 'news', lang, 'walk-ahead.md'),
+      `---\ntitle: ${lang === 'th' ? 'เดินรณรงค์ในอนาคต' : 'A walk ahead'}\ndescription: A walk for equality of every gender, dated years ahead.\ndate: "2099-02-23T09:00:00+07:00"\n---\n\nText.\n`,
+    );
+}
+
 /** A related story written in Thai whose translations (English, and any other) are not written yet. */
 const untranslated = 'chiang-mai-ev-street-cleaner';
 /** A news story of the editor's week (below) whose publication is known: later on its event's day. */
@@ -127,10 +136,13 @@ test('a draft is in no page, sitemap, feed or search index of a production build
   ).toBe(true);
 });
 
-test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
+test('a draft shows in npm run dev with a DRAFT banner, and a story dated ahead with its date', async ({
+  page,
+}) => {
   const work = mkdtempSync(join(tmpdir(), 'smart-gender-dev-'));
   cpSync('content', join(work, 'content'), { recursive: true });
   addDraft(join(work, 'content'));
+  addScheduled(join(work, 'content'));
   const port = await freePort();
   // The dev server writes the project's .astro/ as a build does (src/tools/buildLock.ts).
   const unlock = lockBuilds();
@@ -152,6 +164,15 @@ test('a draft shows in npm run dev with a DRAFT banner', async ({ page }) => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Draft story ${word}`);
     await page.goto(`http://127.0.0.1:${port}${at('/news/secret-draft/')}`);
     await expect(page.getByRole('note').filter({ hasText: 'DRAFT' })).toContainText('ฉบับร่าง (DRAFT)');
+    // Dated ahead: shown here, with when it will be published, in each language's own form.
+    await page.goto(`http://127.0.0.1:${port}${at('/en/news/walk-ahead/')}`);
+    await expect(page.getByRole('note')).toHaveText(
+      'SCHEDULED: this story appears on the live site from 23 February 2099, 9:00 a.m., at the first build of the site after then',
+    );
+    await page.goto(`http://127.0.0.1:${port}${at('/news/walk-ahead/')}`);
+    await expect(page.getByRole('note')).toHaveText(
+      'ตั้งเวลาเผยแพร่ไว้: ข่าวนี้จะอยู่ในเว็บไซต์จริงตั้งแต่ 23 กุมภาพันธ์ 2642 เวลา 09.00 น. เมื่อสร้างเว็บไซต์ใหม่หลังเวลานั้น',
+    );
   } finally {
     process.kill(-dev.pid!, 'SIGTERM');
     unlock();

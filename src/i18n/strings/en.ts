@@ -24,6 +24,8 @@ export default {
     'This content has not yet been translated into English, so the original {lang} text is shown.',
   'draft.banner':
     'DRAFT: this page is not published and will not appear on the live site until draft: true is removed',
+  'scheduled.banner':
+    'SCHEDULED: this story appears on the live site from {date}, at the first build of the site after then',
   'og.imageAlt': 'SMART GENDER Khon Kaen: every gender equal, by Khon Kaen City Municipality',
   'gallery.title': 'Photos',
   'calendar.add': 'Add to calendar',
