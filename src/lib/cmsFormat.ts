@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { bangkokIso } from './dates.ts';
 
 /**
  * How the browser editor reads and writes a content file (registered as the format
@@ -20,7 +21,7 @@ export function toBangkok(value: unknown): unknown {
   if (typeof value !== 'string' || /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/.test(value)) return value;
   const time = new Date(value);
   if (Number.isNaN(time.getTime())) return value;
-  return `${new Date(time.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+  return bangkokIso(time);
 }
 
 /**
@@ -55,7 +56,7 @@ export function fileNameFor(titles: readonly unknown[], now: Date): string {
   const latin = titles.find((title): title is string => typeof title === 'string' && inLatin(title));
   const fromTitle = latinSlug(latin ?? '');
   if (fromTitle) return fromTitle;
-  const bangkok = String(toBangkok(now.toISOString()));
+  const bangkok = bangkokIso(now);
   return `story-${bangkok.slice(0, 10)}-${bangkok.slice(11, 13)}${bangkok.slice(14, 16)}`;
 }
 

@@ -10,6 +10,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { bangkokIso } from '../lib/dates.ts';
 import { parseArgs } from 'node:util';
 import { t } from '../i18n/dictionaries.ts';
 import { langs, type Lang } from '../i18n/locales.ts';
@@ -42,7 +43,7 @@ title: ${t(lang, 'template.headline')}
 description: ${t(lang, 'template.description')}
 # When the event took place, in quotes, with +07:00 (Christian Era year).
 # วันเวลาที่จัดงาน ใส่ในเครื่องหมายคำพูด พร้อม +07:00 (ปี ค.ศ.)
-date: "${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 16)}:00+07:00"
+date: "${bangkokIso(new Date()).slice(0, 16)}:00+07:00"
 # Where it took place (delete the line if there is no venue). / สถานที่ (ลบบรรทัดนี้ถ้าไม่มี)
 venue: ${t(lang, 'template.venue')}
 # File names of related stories in content/related/${lang}/ (or an empty list: []).
