@@ -292,12 +292,16 @@ test('npm run check fails with one line per problem, and the translation report 
     // git repository, so the files' own times count).
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
     utimesSync(join(work, 'content', 'objectives', 'en', 'smart-gender.md'), twoDaysAgo, twoDaysAgo);
+    // A Thai policy page with a quote never closed: there, but unreadable.
+    edit(join(work, 'content', 'policies', 'th', 'security.md'), /^title: (.*)$/m, 'title: "$1');
     const env = { ...process.env, CONTENT_DIR: join(work, 'content') };
     const check = spawnSync('node', ['src/tools/check.ts'], { env, encoding: 'utf8' });
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/related\/th\/chiang-mai-ev-street-cleaner\.md: error: has no en twin/);
     const report = spawnSync('node', ['src/tools/translations.ts'], { env, encoding: 'utf8' });
     expect(report.stdout).toMatch(/related\/chiang-mai-ev-street-cleaner\s+translated\s+MISSING/);
+    expect(report.stdout).toMatch(/^policies\/security\s+ERROR \(see npm run check\)\s+translated$/m);
+    expect(check.stderr).toMatch(/policies\/th\/security\.md:2: error: title: YAML syntax error/);
     expect(report.stdout).toMatch(/^news\/smart-gender-launch(\s+translated)+$/m);
     // What npm run check warns of, the report marks.
     expect(check.stdout).toMatch(/objectives\/en\/smart-gender\.md: warning: may be outdated/);

@@ -336,7 +336,7 @@ describe('npm run check', () => {
     });
     expect(report).toContainEqual(
       expect.stringMatching(
-        /news\/th\/city-pride-walk\.md:4: scheduled: date: is dated 2099-02-23 09:00 \(Thailand time\)/,
+        /news\/th\/city-pride-walk\.md:4: scheduled: date: is dated 2099-02-23 09:00 \(Thailand time\): .* \/ ลงวันที่ 2099-02-23 09:00 \(เวลาประเทศไทย\)/,
       ),
     );
     expect(errors(report)).toEqual([]);
